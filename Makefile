@@ -1,0 +1,54 @@
+# The README's two commands: `make demo` and `make test`. Everything they need, they install.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+UV_VERSION := 0.13.8
+UV := .tools/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: demo test lint format bench install browser clean
+
+## make demo: set everything up and run the portal with its demo back offices and test logins.
+demo: install
+	DJANGO_SETTINGS_MODULE=mijnomgeving.settings.dev $(PY) -m demo.stack
+
+## make test: set up and run ruff and the whole test suite, browser tests included.
+test: install browser
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/pytest
+
+lint:
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+install: $(VENV)/.synced node_modules/.installed static_root/.collected
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static_root/.collected: $(VENV)/.synced node_modules/.installed $(shell find static -type f 2>/dev/null) scripts/static-sources.txt
+	DJANGO_SETTINGS_MODULE=mijnomgeving.settings.dev $(PY) manage.py collectstatic --noinput --verbosity 0
+	touch $@
+
+## Chromium for the browser tests (Debian's package; Playwright's own download cannot work here).
+browser:
+	@scripts/ensure-chromium.sh
+
+clean:
+	rm -rf $(VENV) .tools node_modules static_root var

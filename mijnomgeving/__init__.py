@@ -1,0 +1,1 @@
+"""MijnOmgeving: the resident portal for the VNG MijnServices."""

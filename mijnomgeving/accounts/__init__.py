@@ -1,0 +1,1 @@
+"""Accounts: the user model (residents by hashed BSN/KVK, staff), OIDC login, session timeout."""

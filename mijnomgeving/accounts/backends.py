@@ -1,0 +1,7 @@
+"""OIDC backend (placeholder until the OIDC flow lands)."""
+
+from mozilla_django_oidc.auth import OIDCAuthenticationBackend
+
+
+class DigiDBackend(OIDCAuthenticationBackend):
+    pass

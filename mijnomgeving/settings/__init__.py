@@ -1,0 +1,1 @@
+"""Settings: base.py holds all of it, driven by the environment; dev.py and test.py only loosen."""

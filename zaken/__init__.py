@@ -1,0 +1,1 @@
+"""MijnZaken: the resident's cases, status timeline, result and documents."""

@@ -1,0 +1,4 @@
+"""MijnZaken URLs."""
+
+app_name = "zaken"
+urlpatterns: list = []
