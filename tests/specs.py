@@ -11,7 +11,11 @@ import yaml
 from openapi_core import Config, OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 
-SPECS_DIR = Path(os.environ.get("MIJNOMGEVING_SPECS_DIR", Path(__file__).parent.parent.parent / "shared" / "specs"))
+SPECS_DIR = Path(
+    os.environ.get(
+        "MIJNOMGEVING_SPECS_DIR", Path(__file__).parent.parent.parent / "shared" / "specs"
+    )
+)
 
 # Host used for the servers of every loaded spec: only the path of a URL is matched.
 SPEC_HOST = "http://spec.test"
@@ -24,7 +28,10 @@ APIS: dict[str, tuple[str, str]] = {
     "zaken-standard": ("zaken-1.5.1.yaml", "/zaken/api/v1"),
     "catalogi-standard": ("catalogi-1.3.1.yaml", "/catalogi/api/v1"),
     "documenten-standard": ("documenten-1.4.2.yaml", "/documenten/api/v1"),
-    "klantinteracties": ("klantinteracties-0.9.0-openklant-2.18.0.yaml", "/klantinteracties/api/v1"),
+    "klantinteracties": (
+        "klantinteracties-0.9.0-openklant-2.18.0.yaml",
+        "/klantinteracties/api/v1",
+    ),
     "notificaties": ("notificaties-1.0.1.yaml", "/notificaties/api/v1"),
     "objecten": ("objecten-2.7.0.yaml", "/api/v2"),
     "taken": ("openvtb-taken-0.1.0-main.yaml", "/taken/api/v1"),
@@ -115,7 +122,9 @@ def assert_response_valid(
     try:
         openapi_for(api).validate_response(request, response)
     except Exception as error:  # openapi-core raises several unrelated error classes
-        raise SpecViolation(f"{method.upper()} {url_or_path} ({api}): {_describe(error)}") from error
+        raise SpecViolation(
+            f"{method.upper()} {url_or_path} ({api}): {_describe(error)}"
+        ) from error
 
 
 def assert_request_body_valid(api: str, method: str, url_or_path: str, body: Any) -> None:
@@ -124,7 +133,9 @@ def assert_request_body_valid(api: str, method: str, url_or_path: str, body: Any
     try:
         openapi_for(api).validate_request(request)
     except Exception as error:
-        raise SpecViolation(f"{method.upper()} {url_or_path} ({api}): {_describe(error)}") from error
+        raise SpecViolation(
+            f"{method.upper()} {url_or_path} ({api}): {_describe(error)}"
+        ) from error
 
 
 def _describe(error: BaseException) -> str:
