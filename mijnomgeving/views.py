@@ -1,27 +1,66 @@
-"""Shared pages: start page, MijnOmgeving dashboard, error pages (placeholders)."""
+"""Shared pages: the start page, the MijnOmgeving overview, simple info pages and the error pages."""
 
-from django.http import HttpResponse
+import logging
 
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.shortcuts import redirect, render
+from django.template import loader
 
-def home(request):
-    return HttpResponse("MijnOmgeving")
+logger = logging.getLogger(__name__)
 
-
-def dashboard(request):
-    return HttpResponse("MijnOmgeving")
-
-
-def bad_request(request, exception=None):
-    return HttpResponse(status=400)
-
-
-def permission_denied(request, exception=None):
-    return HttpResponse(status=403)
-
-
-def page_not_found(request, exception=None):
-    return HttpResponse(status=404)
+# The 500 page if even the template cannot render (a broken template or static manifest).
+PLAIN_SERVER_ERROR = (
+    '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
+    "<title>Er ging iets mis - MijnOmgeving</title></head><body>"
+    '<a href="#main-content">Direct naar de inhoud</a><main id="main-content">'
+    "<h1>Er ging iets mis</h1><p>Door een fout bij ons kunnen we deze pagina nu niet laten zien. "
+    "Probeer het over een paar minuten opnieuw.</p></main></body></html>"
+)
 
 
-def server_error(request):
-    return HttpResponse(status=500)
+def home(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("dashboard")
+    return render(request, "mijnomgeving/home.html")
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    # Each service adds its own summary to this context (MijnZaken: "zaken_summary"), and the
+    # template shows it in its block of the same name.
+    return render(request, "mijnomgeving/dashboard.html", {})
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "mijnomgeving/privacy.html")
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "mijnomgeving/accessibility.html")
+
+
+def contact(request: HttpRequest) -> HttpResponse:
+    return render(request, "mijnomgeving/contact.html")
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No request context: no context processors, no session or database look-ups.
+    try:
+        body = loader.get_template("500.html").render()
+    except Exception:
+        logger.exception("The 500 page could not be rendered; serving the plain version")
+        body = PLAIN_SERVER_ERROR
+    return HttpResponseServerError(body)

@@ -204,6 +204,34 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_root"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# NL Design System CSS, the Voorbeeld theme and its fonts come from npm (package.json, `npm ci`).
+# Only the files listed here are served, each under its own name in the given static folder.
+NODE_MODULES_DIR = BASE_DIR / "node_modules"
+NPM_STATIC_FILES = {
+    "nlds": [
+        "@utrecht/component-library-css/dist/index.css",
+        "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css",
+    ],
+    "nlds/fonts": [
+        f"@fontsource/{family}/files/{family}-{subset}-{variant}.woff2"
+        for family, subset, variant in [
+            ("noto-sans", "latin", "400-normal"),
+            ("noto-sans", "latin", "400-italic"),
+            ("noto-sans", "latin", "700-normal"),
+            ("noto-sans", "latin", "700-italic"),
+            ("noto-sans", "latin-ext", "400-normal"),
+            ("noto-sans", "latin-ext", "700-normal"),
+            ("noto-serif", "latin", "700-normal"),
+            ("noto-serif", "latin-ext", "700-normal"),
+            ("noto-sans-mono", "latin", "400-normal"),
+        ]
+    ],
+}
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "mijnomgeving.staticfinders.NpmFilesFinder",
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
