@@ -1,0 +1,44 @@
+"""The demo back office's knobs, all from the environment (read when the seed is built)."""
+
+import os
+from dataclasses import dataclass
+from datetime import date
+
+# Open Zaak's JWT_EXPIRY (1 hour) and a small leeway for clock drift between processes.
+JWT_EXPIRY_SECONDS = 3600
+JWT_LEEWAY_SECONDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    client_id: str
+    secret: str
+    latency_ms: float
+    latency_jitter_ms: float
+    large_document_mb: int
+    today: date
+
+
+def _number(name: str, default: str) -> float:
+    raw = os.environ.get(name, default)
+    try:
+        value = float(raw)
+    except ValueError as error:
+        raise ValueError(f"{name} must be a number, got {raw!r}.") from error
+    if value < 0:
+        raise ValueError(f"{name} must not be negative, got {raw!r}.")
+    return value
+
+
+def from_environment() -> Config:
+    """DEMO_ZGW_CLIENT_ID, DEMO_ZGW_SECRET, DEMO_LATENCY_MS, DEMO_LATENCY_JITTER_MS,
+    DEMO_LARGE_DOCUMENT_MB and DEMO_TODAY (ISO date the seed treats as today; default: today)."""
+    today = os.environ.get("DEMO_TODAY", "")
+    return Config(
+        client_id=os.environ.get("DEMO_ZGW_CLIENT_ID", "mijnomgeving-demo"),
+        secret=os.environ.get("DEMO_ZGW_SECRET", "mijnomgeving-demo-secret"),
+        latency_ms=_number("DEMO_LATENCY_MS", "0"),
+        latency_jitter_ms=_number("DEMO_LATENCY_JITTER_MS", "0"),
+        large_document_mb=int(_number("DEMO_LARGE_DOCUMENT_MB", "0")),
+        today=date.fromisoformat(today) if today else date.today(),
+    )
