@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
+    "mijnomgeving.accounts.middleware.IdleTimeoutMiddleware",
 
 ROOT_URLCONF = "mijnomgeving.urls"
 WSGI_APPLICATION = "mijnomgeving.wsgi.application"
@@ -147,8 +148,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "home"
-LOGOUT_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "dashboard"
+LOGOUT_REDIRECT_URL = "accounts:logged-out"
 
 # OIDC (DigiD / eHerkenning through the municipality's broker), mozilla-django-oidc.
 OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", "mijnomgeving")
@@ -167,9 +168,20 @@ OIDC_STORE_ID_TOKEN = True
 OIDC_TIMEOUT = env_float("OIDC_TIMEOUT", 10.0)
 # The claim that carries the BSN, and optionally the level of assurance.
 OIDC_BSN_CLAIM = env("OIDC_BSN_CLAIM", "bsn")
-OIDC_LOA_CLAIM = env("OIDC_LOA_CLAIM")
+OIDC_LOA_CLAIM = env("OIDC_LOA_CLAIM", "acr")
+# Lowest accepted DigiD level: basis, midden, substantieel or hoog (or the SAML class URN, see
+# mijnomgeving/accounts/loa.py); empty accepts any level.
 OIDC_MIN_LOA = env("OIDC_MIN_LOA")
 
+# When set, the ID token's "iss" must equal it (mozilla-django-oidc does not check it).
+OIDC_OP_ISSUER = env("OIDC_OP_ISSUER")
+# Match the signing key by the token's "kid"; off only for providers whose tokens carry none
+# (oidc-provider-mock in the demo and tests).
+OIDC_VERIFY_KID = env_bool("OIDC_VERIFY_KID", True)
+# Our views around mozilla-django-oidc's: failures land on accounts:login-failed.
+OIDC_AUTHENTICATE_CLASS = "mijnomgeving.accounts.oidc_views.DigiDAuthenticationRequestView"
+OIDC_CALLBACK_CLASS = "mijnomgeving.accounts.oidc_views.DigiDCallbackView"
+LOGIN_REDIRECT_URL_FAILURE = "accounts:login-failed"
 # --- Back offices (clients/) --------------------------------------------------------------
 
 # zgw_consumers Service slugs the client layer builds its clients from.

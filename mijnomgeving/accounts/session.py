@@ -1,0 +1,100 @@
+"""What the session holds for a logged-in resident: the Identity, the DigiD level, activity."""
+
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+
+from .identity import Identity, identifier_hash
+
+# The BSN lives here while the resident is logged in, never in the database or a URL.
+IDENTITY_KEY = "mijnomgeving.identity"
+LOA_KEY = "mijnomgeving.loa"
+LAST_ACTIVITY_KEY = "mijnomgeving.last_activity"
+# Survives the flush of an idle logout, so the next page can say why the resident was logged out.
+LOGOUT_REASON_KEY = "mijnomgeving.logout_reason"
+LOGOUT_REASON_IDLE = "idle"
+ID_TOKEN_KEY = "oidc_id_token"  # noqa: S105  (mozilla-django-oidc's session key)
+
+
+@dataclass(frozen=True, slots=True)
+class DigiDLogin:
+    """What the backend learned from the provider, carried to the callback view on the user."""
+
+    identity: Identity
+    loa: str  # "basis" … "hoog", "" when the provider sent no known level
+
+
+def start_resident_session(request: HttpRequest, login: DigiDLogin, id_token: str | None) -> None:
+    """Fill a freshly logged-in session; call after ``django.contrib.auth.login``."""
+    session = request.session
+    session[IDENTITY_KEY] = {"bsn": login.identity.bsn, "kvk": login.identity.kvk}
+    session[LOA_KEY] = login.loa
+    if id_token:
+        session[ID_TOKEN_KEY] = id_token
+    session.pop("oidc_login_next", None)
+    touch(request)
+
+
+def get_identity(request: HttpRequest) -> Identity | None:
+    """The logged-in resident or business, or None (anonymous, staff, or a stale session)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    data = request.session.get(IDENTITY_KEY)
+    if not isinstance(data, dict):
+        return None
+    try:
+        identity = Identity(bsn=str(data.get("bsn", "")), kvk=str(data.get("kvk", "")))
+    except ValueError:
+        return None
+    if not _belongs_to(user, identity):
+        return None
+    return identity
+
+
+def get_loa(request: HttpRequest) -> str:
+    """The DigiD level the resident logged in with ("basis" … "hoog"), or "" when unknown."""
+    if get_identity(request) is None:
+        return ""
+    return str(request.session.get(LOA_KEY, ""))
+
+
+def _belongs_to(user: AbstractBaseUser, identity: Identity) -> bool:
+    expected = getattr(user, "identifier_hash", None)
+    return bool(expected) and expected == identifier_hash(identity.number)
+
+
+def touch(request: HttpRequest) -> None:
+    """Record activity now: the idle timeout counts from here."""
+    request.session[LAST_ACTIVITY_KEY] = time.time()
+
+
+def seconds_left(request: HttpRequest) -> int:
+    """Seconds until the session ends for inactivity (0 when it has or when nobody is in)."""
+    if not request.user.is_authenticated:
+        return 0
+    last = request.session.get(LAST_ACTIVITY_KEY)
+    if not isinstance(last, int | float):
+        return settings.SESSION_IDLE_TIMEOUT
+    return max(0, int(settings.SESSION_IDLE_TIMEOUT - (time.time() - last)))
+
+
+def is_idle(request: HttpRequest) -> bool:
+    last = request.session.get(LAST_ACTIVITY_KEY)
+    return isinstance(last, int | float) and time.time() - last > settings.SESSION_IDLE_TIMEOUT
+
+
+def pop_logout_reason(request: HttpRequest) -> str:
+    return str(request.session.pop(LOGOUT_REASON_KEY, ""))
+
+
+def require_identity(request: HttpRequest) -> Identity:
+    """``get_identity`` for views behind ``resident_required``: never None there."""
+    identity = get_identity(request)
+    if identity is None:
+        raise PermissionDenied("No resident is logged in.")
+    return identity

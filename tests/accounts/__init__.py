@@ -1,0 +1,1 @@
+"""Tests of login, logout, session timeout and access control."""
