@@ -42,7 +42,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-static_root/.collected: $(VENV)/.synced node_modules/.installed $(shell find static -type f 2>/dev/null) scripts/static-sources.txt
+static_root/.collected: $(VENV)/.synced node_modules/.installed $(shell find static -type f 2>/dev/null) mijnomgeving/settings/base.py mijnomgeving/staticfinders.py
 	DJANGO_SETTINGS_MODULE=mijnomgeving.settings.dev $(PY) manage.py collectstatic --noinput --verbosity 0
 	touch $@
 

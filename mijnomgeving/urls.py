@@ -8,6 +8,9 @@ from mijnomgeving import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("mijn-omgeving/", views.dashboard, name="dashboard"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("toegankelijkheid/", views.accessibility, name="accessibility"),
+    path("contact/", views.contact, name="contact"),
     path("account/", include("mijnomgeving.accounts.urls")),
     path("oidc/", include("mozilla_django_oidc.urls")),
     path("mijn-zaken/", include("zaken.urls")),
