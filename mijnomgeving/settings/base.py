@@ -196,6 +196,11 @@ UPSTREAM_MAX_PARALLEL = env_int("UPSTREAM_MAX_PARALLEL", 10)
 # Switches that exist for the benchmark's sequential baseline (issue 6): keep them on.
 UPSTREAM_PARALLEL = env_bool("UPSTREAM_PARALLEL", True)
 CATALOGI_CACHE_SECONDS = env_int("CATALOGI_CACHE_SECONDS", 60 * 60)
+# >>> clients/ (client layer helper)
+# Safety cap on `next` links followed for one list; beyond it the call fails rather than
+# show part of a list as all of it (Open Zaak pages hold 100 items).
+UPSTREAM_MAX_PAGES = env_int("UPSTREAM_MAX_PAGES", 50)
+# <<< clients/
 
 # MijnZaken visibility (STANDARDS §3.2, Decisions 2 and 3); per-type overrides live in the admin.
 ZAAK_MAX_VERTROUWELIJKHEID = env("ZAAK_MAX_VERTROUWELIJKHEID", "zaakvertrouwelijk")

@@ -1,0 +1,29 @@
+"""The Documenten API client (Open Zaak 1.30: Documenten 1.4.2): metadata and proxied downloads."""
+
+from django.conf import settings
+
+from .actor import Actor
+from .base import ApiClient, load_service
+from .documenten_resources import EnkelvoudigInformatieObject
+from .streaming import StreamingDownload
+
+DOWNLOAD_CHUNK_SIZE = 64 * 1024
+
+
+class DocumentenClient(ApiClient):
+    def informatieobject(self, url: str) -> EnkelvoudigInformatieObject:
+        """The metadata of one document (the `informatieobject` URL of a zaakinformatieobject)."""
+        return self.fetch(url, EnkelvoudigInformatieObject.from_api)
+
+    def download(self, url: str) -> StreamingDownload:
+        """The content at a document's `inhoud` URL, streamed in 64 KiB chunks.
+
+        The caller must check first that the resident may see the document; the URL must
+        lie under this service's api_root. Iterate the result to the end or close it.
+        """
+        return self.stream(url, chunk_size=DOWNLOAD_CHUNK_SIZE)
+
+
+def build_documenten_client(actor: Actor) -> DocumentenClient:
+    """The Documenten client for the Service with slug settings.DOCUMENTEN_SERVICE_SLUG."""
+    return DocumentenClient(load_service(settings.DOCUMENTEN_SERVICE_SLUG), actor)

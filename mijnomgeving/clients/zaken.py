@@ -1,0 +1,120 @@
+"""The Zaken API client (Open Zaak 1.30: Zaken 1.5.1); every call sends Accept-Crs."""
+
+from collections.abc import Mapping, Sequence
+from typing import ClassVar
+from uuid import UUID
+
+from django.conf import settings
+
+from .actor import Actor
+from .base import ApiClient, Params, load_service
+from .vertrouwelijkheid import Vertrouwelijkheid
+from .zaken_resources import Resultaat, Rol, Status, Zaak, ZaakInformatieObject
+
+BSN_FILTER = "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn"
+KVK_FILTER = "rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__kvkNummer"
+VESTIGING_FILTER = "rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__vestigingsNummer"
+
+
+class ZakenClient(ApiClient):
+    # Required on /zaken (because of zaakgeometrie); sent on every call (STANDARDS §2).
+    extra_headers: ClassVar[Mapping[str, str]] = {"Accept-Crs": "EPSG:4326"}
+
+    def zaken_for_bsn(
+        self,
+        bsn: str,
+        *,
+        max_vertrouwelijkheid: Vertrouwelijkheid,
+        expand: Sequence[str] = (),
+        ordering: str | None = "-startdatum",
+    ) -> list[Zaak]:
+        """Every zaak in which this BSN has any rol, up to the maximum (all pages)."""
+        if not bsn:
+            raise ValueError("A BSN is required.")
+        params = {BSN_FILTER: bsn}
+        return self._zaken(params, max_vertrouwelijkheid, expand, ordering)
+
+    def zaken_for_kvk(
+        self,
+        kvk: str,
+        *,
+        max_vertrouwelijkheid: Vertrouwelijkheid,
+        vestigingsnummer: str | None = None,
+        expand: Sequence[str] = (),
+        ordering: str | None = "-startdatum",
+    ) -> list[Zaak]:
+        """Every zaak in which this KVK number (optionally this vestiging) has a rol.
+
+        Uses Open Zaak's `…nietNatuurlijkPersoon__kvkNummer` filter (experimental in the
+        Open Zaak spec, not in the VNG standard).
+        """
+        if not kvk:
+            raise ValueError("A KVK number is required.")
+        params = {KVK_FILTER: kvk}
+        if vestigingsnummer:
+            params[VESTIGING_FILTER] = vestigingsnummer
+        return self._zaken(params, max_vertrouwelijkheid, expand, ordering)
+
+    def _zaken(
+        self,
+        filters: dict[str, str],
+        max_vertrouwelijkheid: Vertrouwelijkheid,
+        expand: Sequence[str],
+        ordering: str | None,
+    ) -> list[Zaak]:
+        params: dict[str, str | int] = {
+            **filters,
+            "maximaleVertrouwelijkheidaanduiding": max_vertrouwelijkheid.value,
+        }
+        if ordering:
+            params["ordering"] = ordering
+        params.update(_expand_param(expand))
+        return self.fetch_all("zaken", Zaak.from_api, params=params)
+
+    def zaak(self, url_or_uuid: str | UUID, *, expand: Sequence[str] = ()) -> Zaak:
+        """One zaak by URL or UUID (a URL must lie under this service's api_root)."""
+        url = self._resource_url("zaken", url_or_uuid)
+        return self.fetch(url, Zaak.from_api, params=_expand_param(expand) or None)
+
+    def statussen(self, zaak_url: str) -> list[Status]:
+        """Every status of the zaak, in the order the API serves them (newest first)."""
+        return self.fetch_all("statussen", Status.from_api, params={"zaak": zaak_url})
+
+    def status(self, url: str) -> Status:
+        return self.fetch(url, Status.from_api)
+
+    def rollen(self, zaak_url: str) -> list[Rol]:
+        """Every rol of the zaak (filter on the betrokkene client-side: STANDARDS §3.2 rule 4)."""
+        return self.fetch_all("rollen", Rol.from_api, params={"zaak": zaak_url})
+
+    def resultaat(self, url: str) -> Resultaat:
+        return self.fetch(url, Resultaat.from_api)
+
+    def zaakinformatieobjecten(
+        self, zaak_url: str, *, informatieobject: str | None = None
+    ) -> list[ZaakInformatieObject]:
+        """The zaak's documents links (a plain array: this endpoint is not paginated)."""
+        params = {"zaak": zaak_url}
+        if informatieobject:
+            params["informatieobject"] = informatieobject
+        return self.fetch_all(
+            "zaakinformatieobjecten", ZaakInformatieObject.from_api, params=params
+        )
+
+    def _resource_url(self, collection: str, url_or_uuid: str | UUID) -> str:
+        if isinstance(url_or_uuid, UUID):
+            return self.url(f"{collection}/{url_or_uuid}")
+        if "://" in url_or_uuid:
+            return url_or_uuid
+        return self.url(f"{collection}/{UUID(url_or_uuid)}")  # ValueError for a non-UUID
+
+
+def _expand_param(expand: Sequence[str]) -> Params:
+    if isinstance(expand, str):
+        raise TypeError("expand is a sequence of paths, e.g. ('zaaktype', 'status.statustype')")
+    return {"expand": ",".join(expand)} if expand else {}
+
+
+def build_zaken_client(actor: Actor) -> ZakenClient:
+    """The Zaken client for the Service with slug settings.ZAKEN_SERVICE_SLUG."""
+    return ZakenClient(load_service(settings.ZAKEN_SERVICE_SLUG), actor)
