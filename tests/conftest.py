@@ -1,3 +1,3 @@
 """Fixtures shared by the whole suite; each fixture module under tests/fixtures registers here."""
 
-pytest_plugins: list[str] = ["tests.fixtures.oidc"]
+pytest_plugins: list[str] = ["tests.fixtures.oidc", "tests.fixtures.backoffice"]

@@ -1,0 +1,100 @@
+"""The Documenten API stand-in over real HTTP: metadata, exact streamed downloads, OIO relations."""
+
+from urllib.parse import unquote
+
+import pytest
+
+from demo.backoffice.seed import build_seed, uid
+from tests.demo.contract import assert_problem, assert_valid
+
+
+@pytest.fixture(scope="module")
+def seed(demo_backoffice):
+    return build_seed(demo_backoffice.today)
+
+
+def document_url(backoffice, key: str) -> str:
+    return f"{backoffice.documenten_url}/enkelvoudiginformatieobjecten/{uid(f'document:{key}')}"
+
+
+def test_metadata_matches_the_spec_and_points_inhoud_at_the_download(demo_backoffice, seed):
+    url = document_url(demo_backoffice, "suzanne-bijstand-besluit")
+
+    body = assert_valid("documenten", demo_backoffice.get(url))
+
+    document = seed.documents[uid("document:suzanne-bijstand-besluit")]
+    assert body["url"] == url
+    assert body["inhoud"] == f"{url}/download?versie=1"
+    assert body["bestandsnaam"] == "besluit-bijzondere-bijstand.pdf"
+    assert body["formaat"] == "application/pdf"
+    assert body["bestandsomvang"] == document.bestandsomvang
+    assert body["status"] == "definitief"
+    assert body["_expand"] == {}
+
+
+def test_expand_informatieobjecttype(demo_backoffice):
+    url = document_url(demo_backoffice, "suzanne-bijstand-besluit")
+
+    body = assert_valid(
+        "documenten", demo_backoffice.get(url, params={"expand": "informatieobjecttype"})
+    )
+
+    assert body["_expand"]["informatieobjecttype"]["omschrijving"] == "Besluit"
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["suzanne-bijstand-besluit", "suzanne-parkeer-spoedbijlage", "sierra-evenement-vergunning"],
+)
+def test_download_streams_the_exact_bytes(demo_backoffice, seed, key):
+    metadata = demo_backoffice.get(document_url(demo_backoffice, key)).json()
+
+    response = demo_backoffice.get(metadata["inhoud"], stream=True)
+    content = b"".join(response.iter_content(8192))
+
+    expected = b"".join(seed.documents[uid(f"document:{key}")].chunks())
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "application/octet-stream"
+    assert int(response.headers["Content-Length"]) == metadata["bestandsomvang"] == len(content)
+    assert content == expected
+    assert content.startswith(b"%PDF-1.4") and content.rstrip().endswith(b"%%EOF")
+
+
+def test_download_header_is_safe_for_an_awkward_file_name(demo_backoffice):
+    url = f"{document_url(demo_backoffice, 'suzanne-parkeer-spoedbijlage')}/download"
+
+    disposition = demo_backoffice.get(url).headers["Content-Disposition"]
+
+    ascii_part, utf8_part = disposition.split("; filename*=UTF-8''")
+    assert ascii_part.startswith('attachment; filename="') and ascii_part.count('"') == 2
+    assert "/" not in ascii_part
+    assert unquote(utf8_part) == 'Aanvraag "spoed" _ bijlage ü.pdf'
+
+
+def test_unknown_document_or_version_is_404(demo_backoffice):
+    unknown = demo_backoffice.get(
+        f"{demo_backoffice.documenten_url}/enkelvoudiginformatieobjecten/{uid('none')}"
+    )
+    old_version = demo_backoffice.get(
+        document_url(demo_backoffice, "suzanne-bijstand-besluit"), params={"versie": 2}
+    )
+
+    assert_problem("documenten", "/enkelvoudiginformatieobjecten/{uuid}", unknown, 404)
+    assert_problem("documenten", "/enkelvoudiginformatieobjecten/{uuid}", old_version, 404)
+
+
+def test_objectinformatieobjecten_of_a_zaak_is_a_plain_array(demo_backoffice):
+    zaak = f"{demo_backoffice.zaken_url}/zaken/{uid('zaak:sierra-evenement')}"
+    url = f"{demo_backoffice.documenten_url}/objectinformatieobjecten"
+
+    body = assert_valid("documenten", demo_backoffice.get(url, params={"object": zaak}))
+    one = assert_valid(
+        "documenten",
+        demo_backoffice.get(url, params={"informatieobject": body[0]["informatieobject"]}),
+    )
+    detail = assert_valid("documenten", demo_backoffice.get(body[0]["url"]))
+
+    assert isinstance(body, list) and len(body) == 11
+    assert {oio["object"] for oio in body} == {zaak}
+    assert {oio["objectType"] for oio in body} == {"zaak"}
+    assert one == [body[0]] == [detail]
