@@ -1,25 +1,19 @@
-"""The one place that speaks HTTP: sessions, auth, timeouts, paging, errors (DESIGN rules 4-6)."""
+"""The one place that speaks HTTP: auth, timeouts, paging, errors (DESIGN rules 4-6)."""
 
 import logging
-import os
-import re
-import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from http.cookiejar import DefaultCookiePolicy
 from typing import Any, ClassVar, TypeVar
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 from django.conf import settings
-from requests.adapters import HTTPAdapter
 from zgw_consumers.constants import AuthTypes
-from zgw_consumers.models import Service
 
 from .actor import Actor
 from .auth import zgw_jwt
 from .calls import UpstreamCall, record
+from .config import ServiceConfig, load_service
 from .errors import (
     ClientConfigurationError,
     ForeignUrlError,
@@ -31,6 +25,8 @@ from .errors import (
 )
 from .parallel import parallel_map
 from .parsing import Json, ParseError
+from .redact import strip_query
+from .sessions import session_for
 from .streaming import StreamingDownload
 
 __all__ = [
@@ -51,148 +47,10 @@ __all__ = [
 
 logger = logging.getLogger("mijnomgeving.clients")
 
-
-class RedactQueries(logging.Filter):
-    """Cuts query strings out of log records: urllib3 logs each URL whole, BSN included."""
-
-    _query = re.compile(r"\?[^\s\"'<>]*")
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.msg, str):
-            record.msg = self._query.sub("?…", record.msg)
-        if isinstance(record.args, tuple):
-            record.args = tuple(
-                self._query.sub("?…", arg) if isinstance(arg, str) else arg for arg in record.args
-            )
-        return True
-
-
-_REDACT_QUERIES = RedactQueries()
-logging.getLogger("urllib3.connectionpool").addFilter(_REDACT_QUERIES)
-
 T = TypeVar("T")
 Params = Mapping[str, str | int]
 
 _MAX_REDIRECTS = 3
-
-
-def strip_query(url: str) -> str:
-    """The URL without query, fragment or user info: safe for logs and errors (no BSN)."""
-    parts = urlsplit(url)
-    host = parts.netloc.rsplit("@", 1)[-1]
-    return urlunsplit((parts.scheme, host, parts.path, "", ""))
-
-
-@dataclass(frozen=True, slots=True)
-class ServiceConfig:
-    """What a client needs from a zgw_consumers Service, detached from the ORM."""
-
-    slug: str
-    label: str
-    api_root: str
-    auth_type: str
-    client_id: str = ""
-    secret: str = field(default="", repr=False)
-    header_key: str = ""
-    header_value: str = field(default="", repr=False)
-    verify: str | bool = True
-    cert: str | tuple[str, str] | None = None
-
-    @classmethod
-    def from_service(cls, service: Service) -> "ServiceConfig":
-        verify: str | bool = True
-        cert: str | tuple[str, str] | None = None
-        try:
-            if server_cert := service.server_certificate:
-                verify = server_cert.public_certificate.path
-            if client_cert := service.client_certificate:
-                public = client_cert.public_certificate.path
-                cert = (public, key.path) if (key := client_cert.private_key) else public
-        except (NotImplementedError, ValueError) as error:  # storage without files on disk
-            raise ClientConfigurationError(
-                f"Service {service.slug!r}: certificates must be files on disk ({error})."
-            ) from None
-        api_root = service.api_root if service.api_root.endswith("/") else service.api_root + "/"
-        return cls(
-            slug=service.slug,
-            label=service.label or service.slug,
-            api_root=api_root,
-            auth_type=service.auth_type,
-            client_id=service.client_id,
-            secret=service.secret,
-            header_key=service.header_key,
-            header_value=service.header_value,
-            verify=verify,
-            cert=cert,
-        )
-
-
-def load_service(slug: str) -> ServiceConfig:
-    """The Service with this slug, or a ClientConfigurationError that says what to configure."""
-    try:
-        service = Service.objects.select_related("server_certificate", "client_certificate").get(
-            slug=slug
-        )
-    except Service.DoesNotExist:
-        raise ClientConfigurationError(
-            f"No API service with slug {slug!r}: add it in the admin (Services) or set the "
-            "*_SERVICE_SLUG setting to an existing one."
-        ) from None
-    if service.auth_type not in {AuthTypes.zgw, AuthTypes.api_key, AuthTypes.no_auth}:
-        raise ClientConfigurationError(
-            f"Service {slug!r}: authorization type {service.auth_type!r} is not supported; "
-            "use ZGW client_id + secret, API key or none."
-        )
-    return ServiceConfig.from_service(service)
-
-
-# --- Sessions: one pooled, keep-alive session per process and service ----------------------
-
-_sessions: dict[tuple[object, ...], requests.Session] = {}
-_sessions_lock = threading.Lock()
-
-
-def _reset_after_fork() -> None:
-    global _sessions_lock
-    _sessions.clear()
-    _sessions_lock = threading.Lock()
-
-
-os.register_at_fork(after_in_child=_reset_after_fork)
-
-
-def _session_for(config: ServiceConfig) -> requests.Session:
-    pool_size = max(10, int(settings.UPSTREAM_MAX_PARALLEL))
-    key = (config.slug, config.api_root, config.verify, config.cert, pool_size)
-    session = _sessions.get(key)
-    if session is not None:
-        return session
-    with _sessions_lock:
-        session = _sessions.get(key)
-        if session is None:
-            session = _new_session(config, pool_size)
-            _sessions[key] = session
-        return session
-
-
-def _new_session(config: ServiceConfig, pool_size: int) -> requests.Session:
-    """A session that is safe to share between threads: it is never changed after this.
-
-    Auth and per-call headers go with each request, not on the session. Cookies are
-    refused, so nothing a back office sets for one resident's call rides along on
-    another's. No retries: a page would rather show a gap than wait twice.
-    """
-    session = requests.Session()
-    adapter = HTTPAdapter(pool_connections=4, pool_maxsize=pool_size, max_retries=0)
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
-    session.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))
-    session.headers["User-Agent"] = "MijnOmgeving"
-    session.verify = config.verify
-    session.cert = config.cert
-    if isinstance(config.verify, str):
-        session.trust_env = False  # otherwise REQUESTS_CA_BUNDLE would win over the server cert
-    return session
 
 
 # --- The client -----------------------------------------------------------------------------
@@ -215,7 +73,7 @@ class ApiClient:
         self.config = config
         self.actor = actor
         self._root = urlsplit(config.api_root)
-        self._session = _session_for(config)
+        self._session = session_for(config)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.config.slug} {self.config.api_root}>"

@@ -1,0 +1,71 @@
+"""Reading a zgw_consumers Service into the plain configuration a client is built from."""
+
+from dataclasses import dataclass, field
+
+from zgw_consumers.constants import AuthTypes
+from zgw_consumers.models import Service
+
+from .errors import ClientConfigurationError
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceConfig:
+    """What a client needs from a zgw_consumers Service, detached from the ORM."""
+
+    slug: str
+    label: str
+    api_root: str
+    auth_type: str
+    client_id: str = ""
+    secret: str = field(default="", repr=False)
+    header_key: str = ""
+    header_value: str = field(default="", repr=False)
+    verify: str | bool = True
+    cert: str | tuple[str, str] | None = None
+
+    @classmethod
+    def from_service(cls, service: Service) -> "ServiceConfig":
+        verify: str | bool = True
+        cert: str | tuple[str, str] | None = None
+        try:
+            if server_cert := service.server_certificate:
+                verify = server_cert.public_certificate.path
+            if client_cert := service.client_certificate:
+                public = client_cert.public_certificate.path
+                cert = (public, key.path) if (key := client_cert.private_key) else public
+        except (NotImplementedError, ValueError) as error:  # storage without files on disk
+            raise ClientConfigurationError(
+                f"Service {service.slug!r}: certificates must be files on disk ({error})."
+            ) from None
+        api_root = service.api_root if service.api_root.endswith("/") else service.api_root + "/"
+        return cls(
+            slug=service.slug,
+            label=service.label or service.slug,
+            api_root=api_root,
+            auth_type=service.auth_type,
+            client_id=service.client_id,
+            secret=service.secret,
+            header_key=service.header_key,
+            header_value=service.header_value,
+            verify=verify,
+            cert=cert,
+        )
+
+
+def load_service(slug: str) -> ServiceConfig:
+    """The Service with this slug, or a ClientConfigurationError that says what to configure."""
+    try:
+        service = Service.objects.select_related("server_certificate", "client_certificate").get(
+            slug=slug
+        )
+    except Service.DoesNotExist:
+        raise ClientConfigurationError(
+            f"No API service with slug {slug!r}: add it in the admin (Services) or set the "
+            "*_SERVICE_SLUG setting to an existing one."
+        ) from None
+    if service.auth_type not in {AuthTypes.zgw, AuthTypes.api_key, AuthTypes.no_auth}:
+        raise ClientConfigurationError(
+            f"Service {slug!r}: authorization type {service.auth_type!r} is not supported; "
+            "use ZGW client_id + secret, API key or none."
+        )
+    return ServiceConfig.from_service(service)
