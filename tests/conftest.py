@@ -1,3 +1,7 @@
 """Fixtures shared by the whole suite; each fixture module under tests/fixtures registers here."""
 
-pytest_plugins: list[str] = ["tests.fixtures.oidc", "tests.fixtures.backoffice"]
+pytest_plugins: list[str] = [
+    "tests.fixtures.services",
+    "tests.fixtures.oidc",
+    "tests.fixtures.backoffice",
+]

@@ -1,0 +1,116 @@
+"""DocumentenClient: document metadata and a download streamed in chunks, never whole."""
+
+import io
+from datetime import date
+
+import pytest
+import requests
+
+from mijnomgeving.clients.base import ForeignUrlError, UpstreamNotFound, UpstreamUnavailable
+from mijnomgeving.clients.vertrouwelijkheid import Vertrouwelijkheid
+from tests.factories import zgw
+
+
+def test_informatieobject_on_documenten_1_4_has_no_newer_fields(zgw_clients, requests_mock) -> None:
+    payload = zgw.enkelvoudiginformatieobject()
+    requests_mock.get(payload["url"], json=payload)
+
+    document = zgw_clients.documenten.informatieobject(payload["url"])
+
+    assert str(document.uuid) == payload["url"].rsplit("/", 1)[-1]
+    assert (document.titel, document.bestandsnaam, document.formaat) == (
+        "Besluit omgevingsvergunning",
+        "besluit.pdf",
+        "application/pdf",
+    )
+    assert document.bestandsomvang == 12345
+    assert document.creatiedatum == date(2024, 3, 10)
+    assert document.vertrouwelijkheidaanduiding is Vertrouwelijkheid.openbaar
+    assert (document.status, document.versie) == ("definitief", 1)
+    assert document.inhoud == f"{payload['url']}/download?versie=1"
+    assert document.inhoud_is_vervallen is None
+    assert document.tonen_aan_initiator is None
+
+
+def test_informatieobject_reads_newer_fields_when_served(zgw_clients, requests_mock) -> None:
+    payload = zgw.enkelvoudiginformatieobject(validate=False, vertrouwelijkheidaanduiding="")
+    payload.update(inhoudIsVervallen=True, tonenAanInitiator=False)
+    requests_mock.get(payload["url"], json=payload)
+
+    document = zgw_clients.documenten.informatieobject(payload["url"])
+
+    assert (document.inhoud_is_vervallen, document.tonen_aan_initiator) == (True, False)
+    assert document.vertrouwelijkheidaanduiding is None
+
+
+class _Body(io.BytesIO):
+    """A response body that records how it was read."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.reads: list[int] = []
+
+    def read(self, size: int | None = -1) -> bytes:
+        self.reads.append(size if size is not None else -1)
+        return super().read(size)
+
+
+def test_download_streams_in_64_kib_chunks_and_closes(zgw_clients, requests_mock) -> None:
+    document = zgw.enkelvoudiginformatieobject()
+    content = bytes(range(256)) * 800  # 200 KiB
+    body = _Body(content)
+    requests_mock.get(
+        document["inhoud"],
+        body=body,
+        headers={"Content-Type": "application/octet-stream", "Content-Length": str(len(content))},
+    )
+
+    download = zgw_clients.documenten.download(document["inhoud"])
+    assert body.reads == []  # nothing read before the caller asks
+    assert download.content_type == "application/octet-stream"
+    assert download.content_length == len(content)
+    chunks = list(download)
+
+    assert b"".join(chunks) == content
+    assert [len(chunk) for chunk in chunks] == [65536, 65536, 65536, 8192]
+    assert -1 not in body.reads  # never "read everything"
+    assert download.closed and body.closed
+    assert requests_mock.last_request.headers["Accept"] == "*/*"
+    assert requests_mock.last_request.qs == {"versie": ["1"]}
+
+
+def test_download_can_be_closed_early(zgw_clients, requests_mock) -> None:
+    document = zgw.enkelvoudiginformatieobject()
+    body = _Body(b"x" * 300_000)
+    requests_mock.get(document["inhoud"], body=body)
+
+    with zgw_clients.documenten.download(document["inhoud"]) as download:
+        first = next(iter(download))
+
+    assert len(first) == 65536
+    assert body.closed
+
+
+def test_a_download_that_breaks_off_raises_unavailable(zgw_clients, requests_mock) -> None:
+    document = zgw.enkelvoudiginformatieobject()
+
+    class Broken(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            raise requests.exceptions.ChunkedEncodingError("connection reset")
+
+    requests_mock.get(document["inhoud"], body=Broken())
+
+    download = zgw_clients.documenten.download(document["inhoud"])
+    with pytest.raises(UpstreamUnavailable, match="download broke off"):
+        list(download)
+    assert download.closed
+
+
+def test_download_errors_and_foreign_urls(zgw_clients, requests_mock) -> None:
+    document = zgw.enkelvoudiginformatieobject()
+    requests_mock.get(document["inhoud"], status_code=404)
+
+    with pytest.raises(UpstreamNotFound):
+        zgw_clients.documenten.download(document["inhoud"])
+    with pytest.raises(ForeignUrlError):
+        zgw_clients.documenten.download("http://files.evil.test/besluit.pdf")

@@ -1,0 +1,1 @@
+"""Test data factories shared by the suite (payloads as the real APIs serve them)."""
