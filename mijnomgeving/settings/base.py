@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "solo",
     "simple_certmanager",
     "zgw_consumers",
+    "django_setup_configuration",
     "mozilla_django_oidc",
     "csp",
     "django_tasks",
@@ -83,8 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-]
     "mijnomgeving.accounts.middleware.IdleTimeoutMiddleware",
+]
 
 ROOT_URLCONF = "mijnomgeving.urls"
 WSGI_APPLICATION = "mijnomgeving.wsgi.application"
@@ -172,7 +173,6 @@ OIDC_LOA_CLAIM = env("OIDC_LOA_CLAIM", "acr")
 # Lowest accepted DigiD level: basis, midden, substantieel or hoog (or the SAML class URN, see
 # mijnomgeving/accounts/loa.py); empty accepts any level.
 OIDC_MIN_LOA = env("OIDC_MIN_LOA")
-
 # When set, the ID token's "iss" must equal it (mozilla-django-oidc does not check it).
 OIDC_OP_ISSUER = env("OIDC_OP_ISSUER")
 # Match the signing key by the token's "kid"; off only for providers whose tokens carry none
@@ -182,6 +182,7 @@ OIDC_VERIFY_KID = env_bool("OIDC_VERIFY_KID", True)
 OIDC_AUTHENTICATE_CLASS = "mijnomgeving.accounts.oidc_views.DigiDAuthenticationRequestView"
 OIDC_CALLBACK_CLASS = "mijnomgeving.accounts.oidc_views.DigiDCallbackView"
 LOGIN_REDIRECT_URL_FAILURE = "accounts:login-failed"
+
 # --- Back offices (clients/) --------------------------------------------------------------
 
 # zgw_consumers Service slugs the client layer builds its clients from.
@@ -306,3 +307,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "UNAUTHENTICATED_USER": None,
 }
+
+# >>> setup_configuration (declarative configuration, demo/config/setup.yaml)
+# `manage.py setup_configuration --yaml-file <file>` runs these steps; each is idempotent.
+SETUP_CONFIGURATION_STEPS = [
+    "zgw_consumers.contrib.setup_configuration.steps.ServiceConfigurationStep",
+]
+# <<< setup_configuration

@@ -1,0 +1,459 @@
+"""`make demo`: the portal with its demo back offices, OIDC provider and task worker, together.
+
+Run as ``python -m demo.stack`` (see ``--help``). The browser tests start the same stack on
+free ports through ``Stack`` (tests/fixtures/stack.py).
+"""
+
+import argparse
+import contextlib
+import ctypes
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG_YAML = ROOT / "demo" / "config" / "setup.yaml"
+OIDC_CLIENT_ID = "mijnomgeving"
+OIDC_CLIENT_SECRET = "mijnomgeving-demo-secret"
+_DIGID = "urn:oasis:names:tc:SAML:2.0:ac:classes:"
+_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback only
+
+
+@dataclass(frozen=True, slots=True)
+class Resident:
+    """A test resident at the demo's OIDC provider (RvIG test BSNs, see STANDARDS.md)."""
+
+    bsn: str
+    name: str
+    acr: str
+    story: str
+
+    def claims(self) -> dict[str, str]:
+        return {"sub": self.bsn, "bsn": self.bsn, "name": self.name, "acr": self.acr}
+
+
+RESIDENTS = (
+    Resident("999993653", "Suzanne Moulin", f"{_DIGID}MobileTwoFactorContract", "3 zaken met documenten, ook een afgeronde"),
+    Resident("999990755", "Mary Eloise Kierkegaard", f"{_DIGID}Smartcard", "1 lopende zaak"),
+    Resident("999991954", "Sierra Kooyman", f"{_DIGID}MobileTwoFactorContract", "25 zaken over twee jaar (bladeren)"),
+    Resident("999993847", "Merel Kooyman", f"{_DIGID}PasswordProtectedTransport", "geen zaken; DigiD-niveau basis"),
+)  # fmt: skip
+
+
+class StackError(RuntimeError):
+    """A part of the stack could not start; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class StackSettings:
+    host: str = "127.0.0.1"
+    portal_port: int = 8000
+    backoffice_port: int = 8001
+    oidc_port: int = 9400
+    database_url: str = f"sqlite:///{ROOT / 'var' / 'db.sqlite3'}"
+    settings_module: str = "mijnomgeving.settings.dev"
+    config_yaml: Path = CONFIG_YAML
+    log_dir: Path = ROOT / "var" / "log"
+    extra_env: Mapping[str, str] = field(default_factory=dict)
+    echo: bool = True  # copy the children's output to this terminal, prefixed with their name
+    reload: bool = False  # runserver reloads on code changes
+    worker: bool = True
+    startup_timeout: float = 60.0
+
+    @classmethod
+    def from_environment(cls, **overrides: Any) -> "StackSettings":
+        """DEMO_PORTAL_PORT, DEMO_BACKOFFICE_PORT, DEMO_OIDC_PORT, DATABASE_URL,
+        DJANGO_SETTINGS_MODULE; keyword arguments win over the environment."""
+        env = os.environ
+        values: dict[str, Any] = {
+            "portal_port": int(env.get("DEMO_PORTAL_PORT") or cls.portal_port),
+            "backoffice_port": int(env.get("DEMO_BACKOFFICE_PORT") or cls.backoffice_port),
+            "oidc_port": int(env.get("DEMO_OIDC_PORT") or cls.oidc_port),
+            "database_url": env.get("DATABASE_URL") or cls.database_url,
+            "settings_module": env.get("DJANGO_SETTINGS_MODULE") or cls.settings_module,
+        }
+        return cls(**{**values, **overrides})
+
+
+_LIBC = ctypes.CDLL(None) if sys.platform == "linux" else None
+
+
+def _die_with_parent() -> None:
+    """In the child before exec: get SIGTERM when the stack process dies, even by SIGKILL."""
+    if _LIBC is not None:
+        _LIBC.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+class Child:
+    """One process of the stack in its own process group; its output goes to a log file."""
+
+    def __init__(
+        self, name: str, command: list[str], env: Mapping[str, str], log_dir: Path, *, echo: bool
+    ) -> None:
+        self.name = name
+        self.log_path = log_dir / f"{name}.log"
+        self._tail: deque[str] = deque(maxlen=30)
+        self._echo = echo
+        self.process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=dict(env),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # Ctrl-C reaches the stack only; it stops the children
+            preexec_fn=_die_with_parent,  # only calls prctl (no locks)
+        )
+        assert self.process.stdout is not None
+        self._pump = threading.Thread(target=self._copy, args=(self.process.stdout,), daemon=True)
+        self._pump.start()
+
+    def _copy(self, stream: IO[bytes]) -> None:
+        with self.log_path.open("wb") as log:
+            for raw in stream:
+                log.write(raw)
+                log.flush()
+                line = raw.decode(errors="replace").rstrip()
+                self._tail.append(line)
+                if self._echo:
+                    say(f"{self.name:>10} | {line}")
+
+    @property
+    def running(self) -> bool:
+        return self.process.poll() is None
+
+    def tail(self) -> str:
+        self._pump.join(timeout=0.5 if not self.running else 0)
+        lines = list(self._tail)[-15:]
+        return "\n".join(f"    {line}" for line in lines) or "    (geen uitvoer)"
+
+    def signal(self, sig: signal.Signals) -> None:
+        """Send sig to the child's whole process group (runserver's reloader included)."""
+        if self.process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, sig)
+
+    def wait(self, deadline: float) -> bool:
+        """Wait until the child has exited or the deadline passes; True when it exited."""
+        try:
+            self.process.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            return False
+        self._pump.join(timeout=2)
+        return True
+
+
+def say(message: str, *, error: bool = False) -> None:
+    """A line for the person at the terminal (the stack has no logging setup of its own)."""
+    stream = sys.stderr if error else sys.stdout
+    stream.write(f"{message}\n")
+    stream.flush()
+
+
+def port_is_free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def _http_status(url: str) -> int | None:
+    """The status of GET url, or None when nothing answers yet."""
+    try:
+        with _OPENER.open(url, timeout=2) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return error.code
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+# Runs in a child with the portal's settings: migrate, then the declarative configuration.
+_PREPARE = """
+import io, sys, django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", interactive=False, verbosity=0)
+call_command("setup_configuration", yaml_file=sys.argv[1], stdout=io.StringIO())
+"""
+
+
+class Stack:
+    """Start with ``start()`` (or ``with Stack(settings) as stack:``), stop with ``stop()``."""
+
+    def __init__(self, settings: StackSettings | None = None) -> None:
+        self.settings = settings or StackSettings.from_environment()
+        self.children: dict[str, Child] = {}
+        self.oidc_discovery: dict[str, str] = {}
+
+    def _url(self, port: int) -> str:
+        return f"http://{self.settings.host}:{port}"
+
+    @property
+    def portal_url(self) -> str:
+        return self._url(self.settings.portal_port)
+
+    @property
+    def backoffice_url(self) -> str:
+        return self._url(self.settings.backoffice_port)
+
+    @property
+    def oidc_url(self) -> str:
+        return self._url(self.settings.oidc_port)
+
+    def api_root(self, api: str) -> str:
+        """The demo back office's root for "zaken", "catalogi" or "documenten"."""
+        return f"{self.backoffice_url}/{api}/api/v1/"
+
+    def _base_env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+        no_proxy = ",".join(filter(None, [env.get("NO_PROXY", ""), "127.0.0.1,localhost"]))
+        env |= {
+            "PYTHONUNBUFFERED": "1",
+            "NO_COLOR": "1",
+            "NO_PROXY": no_proxy,
+            "no_proxy": no_proxy,
+        }
+        return env
+
+    def portal_env(self) -> dict[str, str]:
+        """The environment of the portal's processes: database, back offices and OIDC provider."""
+        env = self._base_env() | {
+            "DJANGO_SETTINGS_MODULE": self.settings.settings_module,
+            "DATABASE_URL": self.settings.database_url,
+            "SITE_URL": self.portal_url,
+            "DEMO_ZAKEN_API_ROOT": self.api_root("zaken"),
+            "DEMO_CATALOGI_API_ROOT": self.api_root("catalogi"),
+            "DEMO_DOCUMENTEN_API_ROOT": self.api_root("documenten"),
+        }
+        if discovery := self.oidc_discovery:
+            env |= {
+                "OIDC_RP_CLIENT_ID": OIDC_CLIENT_ID,
+                "OIDC_RP_CLIENT_SECRET": OIDC_CLIENT_SECRET,
+                "OIDC_OP_ISSUER": discovery["issuer"],
+                "OIDC_OP_AUTHORIZATION_ENDPOINT": discovery["authorization_endpoint"],
+                "OIDC_OP_TOKEN_ENDPOINT": discovery["token_endpoint"],
+                "OIDC_OP_USER_ENDPOINT": discovery["userinfo_endpoint"],
+                "OIDC_OP_JWKS_ENDPOINT": discovery["jwks_uri"],
+                "OIDC_OP_LOGOUT_ENDPOINT": discovery["end_session_endpoint"],
+                "OIDC_VERIFY_KID": "false",  # oidc-provider-mock's ID tokens carry no "kid"
+            }
+        return env | dict(self.settings.extra_env)
+
+    def _spawn(self, name: str, command: list[str], env: Mapping[str, str]) -> Child:
+        child = Child(name, command, env, self.settings.log_dir, echo=self.settings.echo)
+        self.children[name] = child
+        return child
+
+    def _fail(self, child: Child, problem: str) -> StackError:
+        return StackError(
+            f"{problem}\nLaatste uitvoer van {child.name} ({child.log_path}):\n{child.tail()}"
+        )
+
+    def _wait_http(self, child: Child, url: str, deadline: float) -> None:
+        """Until url answers below 500; fails at once when the child dies or answers 5xx."""
+        while time.monotonic() < deadline:
+            if not child.running:
+                raise self._fail(
+                    child,
+                    f"{child.name} is gestopt tijdens het opstarten (exit code {child.process.returncode}).",
+                )
+            status = _http_status(url)
+            if status is not None and status < 500:
+                return
+            if status is not None:
+                raise self._fail(child, f"{child.name} antwoordt met HTTP {status} op {url}.")
+            time.sleep(0.1)
+        raise self._fail(
+            child,
+            f"{child.name} antwoordt niet binnen {self.settings.startup_timeout:.0f} seconden op {url}.",
+        )
+
+    def _wait_exit(self, child: Child, deadline: float) -> None:
+        while child.running and time.monotonic() < deadline:
+            time.sleep(0.1)
+        if child.running:
+            raise self._fail(
+                child,
+                f"{child.name} is niet binnen {self.settings.startup_timeout:.0f} seconden klaar.",
+            )
+        if child.process.returncode != 0:
+            raise self._fail(
+                child, f"{child.name} is mislukt (exit code {child.process.returncode})."
+            )
+
+    def _check_ports(self) -> None:
+        s = self.settings
+        for name, port, variable in (
+            ("portal", s.portal_port, "DEMO_PORTAL_PORT"),
+            ("backoffice", s.backoffice_port, "DEMO_BACKOFFICE_PORT"),
+            ("oidc", s.oidc_port, "DEMO_OIDC_PORT"),
+        ):
+            if not port_is_free(s.host, port):
+                raise StackError(
+                    f"Poort {port} ({name}) is al in gebruik: draait `make demo` al ergens anders? "
+                    f"Stop dat proces of kies een andere poort met {variable}=..."
+                )
+
+    def _commands(self) -> dict[str, list[str]]:
+        s, python = self.settings, sys.executable
+        users = [arg for r in RESIDENTS for arg in ("--user-claims", json.dumps(r.claims()))]
+        runserver = [
+            "runserver",
+            f"{s.host}:{s.portal_port}",
+            *([] if s.reload else ["--noreload"]),
+        ]
+        return {
+            "prepare": [python, "-c", _PREPARE, str(s.config_yaml)],
+            "backoffice": [python, "-m", "demo.backoffice", "--host", s.host, "--port", str(s.backoffice_port)],
+            "oidc": [python, "-m", "oidc_provider_mock", "--host", s.host, "--port", str(s.oidc_port), "--require-nonce", "true", *users],
+            "portal": [python, "manage.py", *runserver],
+            "worker": [python, "manage.py", "db_worker", "--no-reload"],
+        }  # fmt: skip
+
+    def start(self) -> "Stack":
+        """Prepare the database, start every part and wait until each is ready."""
+        s = self.settings
+        self._check_ports()
+        s.log_dir.mkdir(parents=True, exist_ok=True)
+        if s.database_url.startswith("sqlite:///"):
+            Path(s.database_url.removeprefix("sqlite://")).parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + s.startup_timeout
+        commands = self._commands()
+        quiet_python = self._base_env() | {"PYTHONWARNINGS": "ignore"}
+        try:
+            prepare = self._spawn("prepare", commands["prepare"], self.portal_env())
+            backoffice = self._spawn("backoffice", commands["backoffice"], self._base_env())
+            oidc = self._spawn("oidc", commands["oidc"], quiet_python)
+            discovery_url = f"{self.oidc_url}/.well-known/openid-configuration"
+            self._wait_http(oidc, discovery_url, deadline)
+            with _OPENER.open(discovery_url, timeout=5) as response:
+                self.oidc_discovery = json.load(response)
+            self._wait_exit(prepare, deadline)
+            portal = self._spawn("portal", commands["portal"], self.portal_env())
+            if s.worker:
+                worker = self._spawn("worker", commands["worker"], self.portal_env())
+            self._wait_http(backoffice, f"{self.backoffice_url}/_demo/health", deadline)
+            self._wait_http(portal, f"{self.portal_url}/", deadline)
+            if s.worker and not worker.running:
+                code = worker.process.returncode
+                raise self._fail(worker, f"De taakverwerker is gestopt (exit code {code}).")
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def stop(self, timeout: float = 8.0) -> None:
+        """SIGTERM to every child, SIGKILL to those still running after timeout; idempotent."""
+        children = list(self.children.values())
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            for child in children:
+                child.signal(sig)
+            deadline = time.monotonic() + timeout
+            children = [child for child in children if not child.wait(deadline)]
+            if not children:
+                return
+
+    def wait(self) -> int:
+        """Block until a long-running child exits; stops the rest and returns 1. Ctrl-C
+        (KeyboardInterrupt) passes through to the caller."""
+        services = [child for name, child in self.children.items() if name != "prepare"]
+        while True:
+            for child in services:
+                if not child.running:
+                    code = child.process.returncode
+                    say(f"\n{child.name} is onverwacht gestopt (exit code {code}):", error=True)
+                    say(child.tail(), error=True)
+                    self.stop()
+                    return 1
+            time.sleep(0.2)
+
+    def __enter__(self) -> "Stack":
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+
+def banner(stack: Stack) -> str:
+    residents = "\n".join(f"    {r.bsn}  {r.name:<24} {r.story}" for r in RESIDENTS)
+    return f"""
+  MijnOmgeving draait: {stack.portal_url}/
+
+  Inloggen: klik op "Inloggen met DigiD" en kies bij de test-DigiD ({stack.oidc_url})
+  een van deze testinwoners (knop met het BSN):
+{residents}
+
+  Demo-backoffices (Zaken, Catalogi, Documenten): {stack.backoffice_url}/
+  Logbestanden: {stack.settings.log_dir}/
+  Stoppen: Ctrl-C
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m demo.stack", description=__doc__)
+    parser.add_argument("--portal-port", type=int, help="default: DEMO_PORTAL_PORT or 8000")
+    parser.add_argument("--backoffice-port", type=int, help="default: DEMO_BACKOFFICE_PORT or 8001")
+    parser.add_argument("--oidc-port", type=int, help="default: DEMO_OIDC_PORT or 9400")
+    parser.add_argument(
+        "--reload", action="store_true", help="herstart de portal bij codewijzigingen"
+    )
+    parser.add_argument("--quiet", action="store_true", help="uitvoer alleen in de logbestanden")
+    args = parser.parse_args(argv)
+    overrides = {
+        key: value
+        for key, value in (
+            ("portal_port", args.portal_port),
+            ("backoffice_port", args.backoffice_port),
+            ("oidc_port", args.oidc_port),
+        )
+        if value is not None
+    }
+    stack = Stack(
+        StackSettings.from_environment(reload=args.reload, echo=not args.quiet, **overrides)
+    )
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+    say("MijnOmgeving-demo start (database, configuratie, backoffices, inloggen, portal)...")
+    try:
+        stack.start()
+        say(banner(stack))
+        return stack.wait()
+    except StackError as error:
+        say(f"\nDe demo kon niet starten: {error}", error=True)
+        return 1
+    except KeyboardInterrupt:
+        say("\nDe demo stopt...")
+        return 0
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        stack.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
