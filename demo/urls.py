@@ -35,6 +35,7 @@ urlpatterns = [
     path(f"{CATALOGI}informatieobjecttypen/<uuid:uuid>", catalogi.informatieobjecttype_detail),
     path(f"{CATALOGI}zaaktype-informatieobjecttypen", catalogi.ztiot_list),
     path(f"{CATALOGI}zaaktype-informatieobjecttypen/<uuid:uuid>", catalogi.ztiot_detail),
+    path(f"{DOCUMENTEN}enkelvoudiginformatieobjecten", documenten.document_list),
     path(f"{DOCUMENTEN}enkelvoudiginformatieobjecten/<uuid:uuid>", documenten.document_detail),
     path(
         f"{DOCUMENTEN}enkelvoudiginformatieobjecten/<uuid:uuid>/download",

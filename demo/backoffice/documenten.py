@@ -18,6 +18,7 @@ from demo.backoffice.http import (
     get_or_404,
     list_response,
     not_found,
+    paginated_response,
 )
 from demo.backoffice.models import Document, ZaakInformatieObject
 from demo.backoffice.seed import uid
@@ -78,6 +79,54 @@ def content_disposition(filename: str) -> str:
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
+def _expanded(
+    document: Document, expand: list[str], links: Links, current: State
+) -> dict[str, Any]:
+    body = document_json(document, links, current)
+    body["_expand"] = {}
+    if "informatieobjecttype" in expand:
+        iot = current.seed.catalogi.informatieobjecttypen[document.informatieobjecttype]
+        body["_expand"]["informatieobjecttype"] = informatieobjecttype_json(iot, links, current)
+    return body
+
+
+@api_view
+def document_list(request: HttpRequest) -> HttpResponse:
+    query = Query(
+        request,
+        (
+            "identificatie",
+            "bronorganisatie",
+            "informatieobjecttype",
+            "vertrouwelijkheidaanduiding",
+            "objectinformatieobjecten__object",
+            "expand",
+            "page",
+            "pageSize",
+        ),
+    )
+    current = state()
+    seed = current.seed
+    iot = query.url("informatieobjecttype", "informatieobjecttype")
+    zaak = query.url("objectinformatieobjecten__object", "zaak")
+    linked = {zio.informatieobject for zio in seed.zios.values() if zio.zaak == zaak}
+    found = [
+        document
+        for document in seed.documents.values()
+        if query.string("identificatie") in (None, document.identificatie)
+        and query.string("bronorganisatie") in (None, seed.catalogi.catalogus.rsin)
+        and iot in (None, document.informatieobjecttype)
+        and query.string("vertrouwelijkheidaanduiding")
+        in (None, document.vertrouwelijkheidaanduiding)
+        and (zaak is None or document.uuid in linked)
+    ]
+    expand = query.multiple("expand", ("informatieobjecttype",))
+    links = Links(request)
+    return paginated_response(
+        request, found, lambda document: _expanded(document, expand, links, current)
+    )
+
+
 @api_view
 def document_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     query = Query(request, ("expand", "versie", "registratieOp"))
@@ -85,13 +134,8 @@ def document_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     document = get_or_404(current.seed.documents, uuid)
     if query.string("versie") not in (None, "1"):
         raise not_found()
-    links = Links(request)
-    body = document_json(document, links, current)
-    body["_expand"] = {}
-    if "informatieobjecttype" in query.multiple("expand", ("informatieobjecttype",)):
-        iot = current.seed.catalogi.informatieobjecttypen[document.informatieobjecttype]
-        body["_expand"]["informatieobjecttype"] = informatieobjecttype_json(iot, links, current)
-    return detail_response(request, body)
+    expand = query.multiple("expand", ("informatieobjecttype",))
+    return detail_response(request, _expanded(document, expand, Links(request), current))
 
 
 @api_view

@@ -4,7 +4,6 @@ State lives in this process only, which is why the server must run as a single p
 (threads are fine: every mutation holds the lock).
 """
 
-import functools
 import threading
 from collections import deque
 from dataclasses import dataclass
@@ -13,9 +12,9 @@ from typing import Any
 from uuid import UUID
 
 from demo.backoffice import config as config_module
-from demo.backoffice.models import Rol, Status, StatusType, Zaak, ZaakInformatieObject
+from demo.backoffice.models import Rol, Status, StatusType, ZaakInformatieObject
 from demo.backoffice.seed import Seed, build_seed, uid
-from demo.backoffice.seed.builder import SeedBuilder
+from demo.backoffice.seed.builder import mark_closed, resultaat_for
 
 REQUEST_LOG_LIMIT = 100_000
 
@@ -97,24 +96,32 @@ class State:
                 statustype=statustypen[reached].uuid,
                 datum_status_gezet=now.replace(microsecond=0),
             )
-            self.seed.statussen[status.uuid] = status
+            # Copy on write: requests in other threads may be iterating the old dicts.
+            seed = self.seed
+            seed.statussen = {**seed.statussen, status.uuid: status}
             zaak.status = status.uuid
             zaak.laatst_gemuteerd = status.datum_status_gezet
             if reached + 1 == len(statustypen):
-                self._close(zaak)
+                first = next(
+                    rt
+                    for rt in seed.catalogi.resultaattypen.values()
+                    if rt.zaaktype == zaak.zaaktype
+                )
+                resultaat = resultaat_for(seed, zaak, first.omschrijving)
+                seed.resultaten = {**seed.resultaten, resultaat.uuid: resultaat}
+                mark_closed(seed, zaak, resultaat)
             return status
 
-    def _close(self, zaak: Zaak) -> None:
-        catalogi = self.seed.catalogi
-        resultaattypen = [
-            rt for rt in catalogi.resultaattypen.values() if rt.zaaktype == zaak.zaaktype
-        ]
-        builder = SeedBuilder(catalogi, self.config.today)
-        builder.seed = self.seed
-        builder.close(zaak, resultaattypen[0].omschrijving)
+
+_STATE: list[State] = []
+_STATE_LOCK = threading.Lock()
 
 
-@functools.cache
 def state() -> State:
-    """The process-wide state, built from the environment on first use."""
-    return State(config_module.from_environment())
+    """The process-wide state, built from the environment on first use (once, even when
+    the first requests arrive together on several threads)."""
+    if not _STATE:
+        with _STATE_LOCK:
+            if not _STATE:
+                _STATE.append(State(config_module.from_environment()))
+    return _STATE[0]

@@ -34,9 +34,16 @@ CRS = "EPSG:4326"
 PAGING = ("page", "pageSize")
 ROL_IDENTIFICATIE = {
     "natuurlijkPersoon__inpBsn": ("natuurlijk_persoon", "inpBsn"),
+    "natuurlijkPersoon__anpIdentificatie": ("natuurlijk_persoon", "anpIdentificatie"),
+    "natuurlijkPersoon__inpA_nummer": ("natuurlijk_persoon", "inpA_nummer"),
     "nietNatuurlijkPersoon__innNnpId": ("niet_natuurlijk_persoon", "innNnpId"),
+    "nietNatuurlijkPersoon__annIdentificatie": ("niet_natuurlijk_persoon", "annIdentificatie"),
     "nietNatuurlijkPersoon__kvkNummer": ("niet_natuurlijk_persoon", "kvkNummer"),
+    "nietNatuurlijkPersoon__vestigingsNummer": ("niet_natuurlijk_persoon", "vestigingsNummer"),
+    "vestiging__kvkNummer": ("vestiging", "kvkNummer"),
+    "vestiging__vestigingsNummer": ("vestiging", "vestigingsNummer"),
     "medewerker__identificatie": ("medewerker", "identificatie"),
+    "organisatorischeEenheid__identificatie": ("organisatorische_eenheid", "identificatie"),
 }
 ROL_GENERIEK = (
     "adviseur",

@@ -98,3 +98,20 @@ def test_objectinformatieobjecten_of_a_zaak_is_a_plain_array(demo_backoffice):
     assert {oio["object"] for oio in body} == {zaak}
     assert {oio["objectType"] for oio in body} == {"zaak"}
     assert one == [body[0]] == [detail]
+
+
+def test_list_of_documents_of_a_zaak(demo_backoffice, seed):
+    zaak = f"{demo_backoffice.zaken_url}/zaken/{uid('zaak:sierra-evenement')}"
+    url = f"{demo_backoffice.documenten_url}/enkelvoudiginformatieobjecten"
+
+    everything = assert_valid("documenten", demo_backoffice.get(url))
+    of_zaak = assert_valid(
+        "documenten",
+        demo_backoffice.get(
+            url, params={"objectinformatieobjecten__object": zaak, "expand": "informatieobjecttype"}
+        ),
+    )
+
+    assert everything["count"] == len(seed.documents)
+    assert of_zaak["count"] == 11
+    assert all("informatieobjecttype" in document["_expand"] for document in of_zaak["results"])

@@ -164,19 +164,9 @@ class SeedBuilder:
 
     def close(self, zaak: Zaak, resultaat: str) -> None:
         """Give a zaak whose end status is set its resultaat and einddatum (zrc-007)."""
-        catalogi = self.seed.catalogi
-        zaaktype = catalogi.zaaktypen[zaak.zaaktype].identificatie
-        resultaattype = catalogi.resultaattype(zaaktype, resultaat)
-        record = Resultaat(
-            uuid=uid(f"resultaat:{zaak.uuid}"),
-            zaak=zaak.uuid,
-            resultaattype=resultaattype.uuid,
-            toelichting=resultaattype.toelichting,
-        )
+        record = resultaat_for(self.seed, zaak, resultaat)
         self.seed.resultaten[record.uuid] = record
-        assert zaak.status is not None
-        zaak.resultaat = record.uuid
-        zaak.einddatum = self.seed.statussen[zaak.status].datum_status_gezet.date()
+        mark_closed(self.seed, zaak, record)
 
     def person_rol(self, zaak: Zaak, omschrijving_generiek: str, person: Person) -> Rol:
         identificatie = {
@@ -296,3 +286,25 @@ class SeedBuilder:
         )
         self.seed.zios[zio.uuid] = zio
         return document
+
+
+def resultaat_for(seed: Seed, zaak: Zaak, omschrijving: str) -> Resultaat:
+    """The Resultaat of `zaak` with the resultaattype of that omschrijving (not stored yet)."""
+    catalogi = seed.catalogi
+    resultaattype = catalogi.resultaattype(
+        catalogi.zaaktypen[zaak.zaaktype].identificatie, omschrijving
+    )
+    return Resultaat(
+        uuid=uid(f"resultaat:{zaak.uuid}"),
+        zaak=zaak.uuid,
+        resultaattype=resultaattype.uuid,
+        toelichting=resultaattype.toelichting,
+    )
+
+
+def mark_closed(seed: Seed, zaak: Zaak, resultaat: Resultaat) -> None:
+    """Point the zaak at its stored resultaat; einddatum is the date of its end status."""
+    if zaak.status is None:
+        raise ValueError(f"{zaak.identificatie} has no end status to close on.")
+    zaak.resultaat = resultaat.uuid
+    zaak.einddatum = seed.statussen[zaak.status].datum_status_gezet.date()
