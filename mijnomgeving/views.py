@@ -2,10 +2,11 @@
 
 import logging
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
+
+from mijnomgeving.accounts.decorators import resident_required
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "mijnomgeving/home.html")
 
 
-@login_required
+@resident_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     # Each service adds its own summary to this context (MijnZaken: "zaken_summary"), and the
     # template shows it in its block of the same name.

@@ -77,10 +77,8 @@ def test_dashboard_requires_login(client: Client) -> None:
     assert "next=" in response.url
 
 
-def test_dashboard_welcomes_the_resident(client: Client, resident: object) -> None:
-    client.force_login(resident)
-
-    response = client.get(reverse("dashboard"))
+def test_dashboard_welcomes_the_resident(resident_client: Client) -> None:
+    response = resident_client.get(reverse("dashboard"))
 
     assert response.status_code == 200
     html = response.content.decode()
