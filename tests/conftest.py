@@ -4,4 +4,5 @@ pytest_plugins: list[str] = [
     "tests.fixtures.services",
     "tests.fixtures.oidc",
     "tests.fixtures.backoffice",
+    "tests.fixtures.stack",
 ]

@@ -1,0 +1,79 @@
+"""Chromium through Playwright for the browser suite; the stack itself is `demo_stack`.
+
+Fixtures
+--------
+``browser`` (package scope: torn down when tests/e2e/ is done)
+    Debian's Chromium (``MIJNOMGEVING_CHROMIUM`` or /usr/bin/chromium), headless, launched by
+    Playwright with a fresh temporary profile. Package scope, not session scope: while
+    Playwright's sync API is started, an asyncio loop runs in the main thread, and Django
+    refuses database access from the test process in tests that run after this package.
+``page`` (function scope)
+    A page in a new browser context (no cookies or storage from another test), Dutch locale,
+    a desktop viewport. Console errors and uncaught exceptions are collected as (url, message)
+    in ``page.console_errors``; ``helpers.console_errors(page, origin)`` filters them.
+"""
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def chromium_path() -> str:
+    """The Chromium to drive; fails the browser tests with the fix when there is none."""
+    path = (
+        os.environ.get("MIJNOMGEVING_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    )
+    if not Path(path).exists():
+        pytest.fail(
+            f"Chromium niet gevonden ({path}). Installeer het met `make browser` "
+            "(scripts/ensure-chromium.sh) of zet MIJNOMGEVING_CHROMIUM op het pad van een Chromium."
+        )
+    return path
+
+
+@pytest.fixture(scope="package")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(
+        locale="nl-NL", timezone_id="Europe/Amsterdam", viewport={"width": 1280, "height": 900}
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    errors: list[tuple[str, str]] = []  # (url of the page or resource, message)
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            errors.append((message.location.get("url") or page.url, message.text))
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.append((page.url, str(error))))
+    page.console_errors = errors  # type: ignore[attr-defined]
+    try:
+        yield page
+    finally:
+        context.close()
