@@ -41,10 +41,12 @@ APIS: dict[str, tuple[str, str]] = {
 
 # Open Zaak's own specs point at the Catalogi 1.2.0 standard on GitHub for the ZaakType
 # schema that `expand` embeds. The network is closed, so that reference is pointed at the
-# Catalogi 1.3.1 copy beside it (a compatible superset of 1.2.0).
+# Catalogi copy Open Zaak 1.30 itself serves (a superset of 1.2.0). Not the VNG 1.3.1 text:
+# that one types `ZaakType.informatieobjecttypen` as a string, a known doc bug, while every
+# server (Open Zaak included) sends a list.
 EXTERNAL_REFS = {
     "https://raw.githubusercontent.com/vng-Realisatie/catalogi-api/1.2.0/src/openapi.yaml": (
-        "catalogi-1.3.1.yaml"
+        "openzaak-1.30.0-catalogi-1.3.1.yaml"
     ),
 }
 
@@ -58,6 +60,13 @@ class SpecViolation(AssertionError):
 
 
 def _rewrite_refs(node: Any) -> Any:
+    """Point external refs at local copies, and make `nullable` work beside `allOf`.
+
+    OAS 3.0 lets a property be `{"allOf": [{"$ref": ...}], "nullable": true}` (Open Zaak
+    uses it for `verlenging`, `_expand.resultaat`, ...), but openapi-core applies `nullable`
+    only to the schema's own `type`, so a spec-valid `null` would fail. Rewriting it to
+    `anyOf: [the allOf, null]` keeps the meaning and the strictness.
+    """
     if isinstance(node, dict):
         rewritten = {}
         for key, value in node.items():
@@ -66,6 +75,10 @@ def _rewrite_refs(node: Any) -> Any:
                     if value.startswith(remote):
                         value = (SPECS_DIR / local).as_uri() + value[len(remote) :]
             rewritten[key] = _rewrite_refs(value)
+        if rewritten.get("nullable") is True and "allOf" in rewritten and "type" not in rewritten:
+            all_of = rewritten.pop("allOf")
+            rewritten.pop("nullable")
+            rewritten["anyOf"] = [{"allOf": all_of}, {"nullable": True, "enum": [None]}]
         return rewritten
     if isinstance(node, list):
         return [_rewrite_refs(item) for item in node]
@@ -81,7 +94,15 @@ def openapi_for(api: str) -> OpenAPI:
         spec = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     spec = _rewrite_refs(spec)
     spec["servers"] = [{"url": SPEC_HOST + base_path}]
-    return OpenAPI.from_dict(spec, base_uri=path.as_uri(), config=Config(spec_validator_cls=None))
+    return OpenAPI.from_dict(
+        spec,
+        base_uri=path.as_uri(),
+        config=Config(
+            spec_validator_cls=None,
+            # Errors are application/problem+json (STANDARDS §2): read them as JSON.
+            extra_media_type_deserializers={"application/problem+json": json.loads},
+        ),
+    )
 
 
 def _request(api: str, method: str, url_or_path: str, body: Any = None) -> MockRequest:

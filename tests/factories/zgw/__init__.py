@@ -9,14 +9,6 @@ build a deliberately broken payload.
 
 Catalogi resources have fixed default UUIDs, so `zaak()` points at `zaaktype()` and
 `status()` at `statustype()` without any wiring; resident data gets fresh UUIDs.
-
-What is validated is the payload itself, except for two known false alarms, which are
-papered over in the copy that goes to the validator (never in the payload returned):
-* openapi-core rejects `null` for a property declared as a nullable `allOf`
-  (zaak.verlenging, rol.contactpersoonRol, `_expand.resultaat`, ...) although the spec
-  allows it: such null properties are left out of the copy;
-* the VNG Catalogi 1.3.1 spec, which Open Zaak's `_expand.zaaktype` refers to, types
-  `ZaakType.informatieobjecttypen` as a string while every server serves a list.
 """
 
 from tests.specs import ZAKEN_RESPONSE_HEADERS
