@@ -5,4 +5,5 @@ pytest_plugins: list[str] = [
     "tests.fixtures.oidc",
     "tests.fixtures.backoffice",
     "tests.fixtures.stack",
+    "tests.fixtures.roundtrips",
 ]

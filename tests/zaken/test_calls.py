@@ -1,0 +1,184 @@
+"""Upstream calls and dependent round trips per MijnZaken page (issue 6): budgets, not timings.
+
+First the counting itself is tested, on synthetic logs and on the real back office; then the
+overview and the case page are measured against the demo back office over HTTP, with Open
+Zaak's expand on and off, a cold and a warm catalogi cache, so that a regression to per-case
+sequential fetching fails the suite.
+"""
+
+import itertools
+import random
+from collections.abc import Callable
+
+import pytest
+
+from demo.backoffice.seed import uid
+from mijnomgeving.accounts.identity import Identity, resident_actor
+from mijnomgeving.clients.base import parallel_map
+from mijnomgeving.clients.zgw import build_zgw_clients
+from tests.fixtures.backoffice import DemoBackoffice
+from tests.fixtures.roundtrips import LoggedRequest, RoundTripMeter, critical_path, page_cost
+
+# --- The counting, on synthetic logs -------------------------------------------------------
+
+
+def entry(start: float, end: float, path: str = "/zaken/api/v1/zaken", **extra: object) -> dict:
+    return {"method": "GET", "path": path, "started_ms": start, "ended_ms": end, **extra}
+
+
+def test_no_requests_cost_nothing() -> None:
+    cost = page_cost([])
+
+    assert (cost.calls, cost.round_trips) == (0, 0)
+
+
+def test_requests_in_flight_together_are_one_round_trip() -> None:
+    log = [entry(0 + i, 50 + i, f"/zaken/api/v1/statussen?zaak={i}") for i in range(25)]
+
+    cost = page_cost(log)
+
+    assert (cost.calls, cost.round_trips) == (25, 1)
+
+
+@pytest.mark.parametrize("n", [1, 2, 7, 25])
+def test_strictly_sequential_requests_are_each_a_round_trip(n: int) -> None:
+    log = [entry(60 * i, 60 * i + 50, f"/zaken/api/v1/zaken/{i}") for i in range(n)]
+
+    assert page_cost(log).round_trips == n
+
+
+def test_a_request_that_starts_the_moment_another_ends_depends_on_it() -> None:
+    assert page_cost([entry(0, 50), entry(50, 100)]).round_trips == 2
+    assert page_cost([entry(0, 50), entry(49.999, 100)]).round_trips == 1
+
+
+def test_a_list_then_everything_it_needs_in_parallel_is_two_waves() -> None:
+    log = [
+        entry(
+            0, 45, "/zaken/api/v1/zaken?rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=x"
+        )
+    ]
+    log += [entry(47 + i % 3, 95 + i, f"/zaken/api/v1/statussen/{i}") for i in range(10)]
+    log += [
+        entry(48, 96, "/catalogi/api/v1/zaaktypen/a"),
+        entry(48.5, 97, "/catalogi/api/v1/zaaktypen/b"),
+    ]
+
+    cost = page_cost(log)
+
+    assert (cost.calls, cost.round_trips) == (13, 2)
+    assert cost.critical_path[0].path.startswith("/zaken/api/v1/zaken?")
+
+
+def test_a_bounded_pool_of_ten_makes_twenty_five_calls_three_waves() -> None:
+    # parallel_map with UPSTREAM_MAX_PARALLEL=10: the 11th call starts when a slot frees up.
+    log = [entry(wave * 50 + i * 0.1, wave * 50 + 49 + i * 0.1, f"/x/{wave}/{i}") for wave in range(3) for i in range(10)][:25]  # fmt: skip
+
+    assert page_cost(log).round_trips == 3
+
+
+def test_a_long_request_does_not_hide_a_chain_of_short_ones_beside_it() -> None:
+    # Greedy "earliest start first" would take the long request and count 1.
+    log = [entry(0, 100, "/long")] + [entry(1 + 2 * i, 2 + 2 * i, f"/short/{i}") for i in range(4)]
+
+    cost = page_cost(log)
+
+    assert cost.round_trips == 4
+    assert [r.path for r in cost.critical_path] == [f"/short/{i}" for i in range(4)]
+
+
+def test_an_overlapping_mess_counts_its_longest_chain() -> None:
+    spans = {
+        "a": (0, 10),
+        "b": (5, 15),
+        "c": (10, 20),  # after a
+        "d": (12, 14),  # after a, overlaps c
+        "e": (16, 30),  # after d and b, overlaps c
+        "f": (21, 25),  # after c
+        "g": (26, 40),  # after f and i
+        "h": (31, 35),  # after e and f
+        "i": (14, 26),  # after d, overlaps e
+    }  # longest chains have 4: a c f g, a d i g, a d e h, ...; nothing fits between d and f
+    log = [entry(start, end, f"/{name}") for name, (start, end) in spans.items()]
+    random.Random(3).shuffle(log)  # the log order does not matter
+
+    cost = page_cost(log)
+
+    assert cost.round_trips == 4
+    path = cost.critical_path
+    assert all(later.started_ms >= earlier.ended_ms for earlier, later in itertools.pairwise(path))
+
+
+def test_critical_path_is_the_longest_of_all_chains_on_random_logs() -> None:
+    generator = random.Random(42)
+    for _ in range(200):
+        requests = []
+        for i in range(generator.randint(1, 9)):
+            start = generator.uniform(0, 100)
+            requests.append(LoggedRequest("GET", f"/{i}", start, start + generator.uniform(0, 40)))
+
+        assert len(critical_path(requests)) == _longest_chain_by_brute_force(requests)
+
+
+def _longest_chain_by_brute_force(requests: list[LoggedRequest]) -> int:
+    def longest_after(last: LoggedRequest | None, remaining: frozenset[int]) -> int:
+        options = [
+            1 + longest_after(requests[i], remaining - {i})
+            for i in remaining
+            if last is None or requests[i].started_ms >= last.ended_ms
+        ]
+        return max(options, default=0)
+
+    return longest_after(None, frozenset(range(len(requests))))
+
+
+def test_duplicates_user_ids_and_resources_come_from_the_log() -> None:
+    log = [
+        entry(0, 5, "/zaken/api/v1/zaken/1?expand=status", user_id="inwoner:abc"),
+        entry(6, 9, "/catalogi/api/v1/zaaktypen/z", user_id="inwoner:abc"),
+        entry(6, 9, "/catalogi/api/v1/zaaktypen/z", user_id="inwoner:abc"),
+        entry(6, 9, "/catalogi/api/v1/zaaktypen/y", user_id="inwoner:abc"),
+    ]
+
+    cost = page_cost(log)
+
+    assert cost.duplicates() == {"GET /catalogi/api/v1/zaaktypen/z": 2}
+    assert cost.user_ids() == {"inwoner:abc"}
+    assert cost.by_api() == {"zaken/zaken": 1, "catalogi/zaaktypen": 3}
+    assert "4 calls, 2 dependent round trips" in cost.describe()
+
+
+def test_a_request_still_streaming_is_an_error_not_a_silent_zero() -> None:
+    with pytest.raises(ValueError, match="has not ended"):
+        page_cost([{**entry(0, 1), "ended_ms": None}])
+
+
+# --- The counting, on the real back office with injected latency ----------------------------
+
+
+@pytest.fixture
+def backoffice_clients(make_zgw_services: Callable, demo_backoffice: DemoBackoffice):
+    make_zgw_services(
+        api_root_base=demo_backoffice.base_url,
+        client_id=demo_backoffice.client_id,
+        secret=demo_backoffice.secret,
+    )
+    return build_zgw_clients(resident_actor(Identity(bsn="999991954")))
+
+
+def test_the_meter_counts_parallel_calls_as_one_and_sequential_calls_each(
+    backoffice_clients, roundtrip_meter: RoundTripMeter, settings
+) -> None:
+    settings.UPSTREAM_MAX_PARALLEL = 10
+    zaken = backoffice_clients.zaken
+    uuids = [uid(f"zaak:sierra-{n:02d}") for n in range(1, 7)]
+
+    parallel = roundtrip_meter.measure(lambda: parallel_map(zaken.zaak, uuids))
+    sequential = roundtrip_meter.measure(lambda: [zaken.zaak(uuid) for uuid in uuids[:3]])
+    settings.UPSTREAM_PARALLEL = False
+    baseline = roundtrip_meter.measure(lambda: parallel_map(zaken.zaak, uuids))
+
+    assert (parallel.cost.calls, parallel.cost.round_trips) == (6, 1), parallel.cost.describe()
+    assert (sequential.cost.calls, sequential.cost.round_trips) == (3, 3), (
+        sequential.cost.describe()
+    )
