@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.template import loader
 
 from mijnomgeving.accounts.decorators import resident_required
+from mijnomgeving.accounts.session import require_identity
+from zaken.views import dashboard_summary as zaken_dashboard_summary
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +32,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     # Each service adds its own summary to this context (MijnZaken: "zaken_summary"), and the
     # template shows it in its block of the same name.
-    return render(request, "mijnomgeving/dashboard.html", {})
+    context = {"zaken_summary": zaken_dashboard_summary(require_identity(request))}
+    return render(request, "mijnomgeving/dashboard.html", context)
 
 
 def privacy(request: HttpRequest) -> HttpResponse:

@@ -20,7 +20,13 @@ from django.http import HttpResponse
 from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
-URL_EXAMPLES: dict[str, dict[str, str] | str] = {}
+URL_EXAMPLES: dict[str, dict[str, str] | str] = {
+    "zaken:detail": {"uuid": "6d3a0f8e-2f0b-4f7e-9a53-4f8f1e2b9c11"},
+    "zaken:document-download": {
+        "uuid": "6d3a0f8e-2f0b-4f7e-9a53-4f8f1e2b9c11",
+        "document_uuid": "0f1e2d3c-4b5a-4697-8877-665544332211",
+    },
+}
 
 # Not the portal's pages: the Django admin (staff only, its own markup) and the OIDC
 # redirects of mozilla-django-oidc.

@@ -208,6 +208,11 @@ UPSTREAM_MAX_PAGES = env_int("UPSTREAM_MAX_PAGES", 50)
 ZAAK_MAX_VERTROUWELIJKHEID = env("ZAAK_MAX_VERTROUWELIJKHEID", "zaakvertrouwelijk")
 DOCUMENT_MAX_VERTROUWELIJKHEID = env("DOCUMENT_MAX_VERTROUWELIJKHEID", "beperkt_openbaar")
 SHOW_ZAKEN_WITHOUT_STATUS = env_bool("SHOW_ZAKEN_WITHOUT_STATUS", False)
+# >>> zaken/ (MijnZaken)
+# Ask Open Zaak to embed zaaktype, status(type) and resultaat(type) in zaak responses
+# (`expand`, Zaken 1.5+): one round trip for the overview. Off: fetched separately, in parallel.
+ZAKEN_USE_EXPAND = env_bool("ZAKEN_USE_EXPAND", True)
+# <<< zaken/
 
 # --- Internationalisation -----------------------------------------------------------------
 

@@ -1,0 +1,34 @@
+"""Fixtures for the MijnZaken tests: the portal pointed at the demo back office, seed keys."""
+
+from collections.abc import Callable
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+import pytest
+
+from tests.fixtures.backoffice import DemoBackoffice
+from tests.fixtures.services import ZgwServices
+
+SUZANNE = "999993653"
+MARY = "999990755"
+SIERRA = "999991954"
+MEREL = "999993847"
+
+_DEMO_NAMESPACE = uuid5(NAMESPACE_URL, "https://mijnomgeving.example/demo-backoffice")
+
+
+def seed_uid(name: str) -> UUID:
+    """The UUID the demo seed gives a record, e.g. seed_uid("zaak:suzanne-parkeervergunning")."""
+    return uuid5(_DEMO_NAMESPACE, name)
+
+
+@pytest.fixture
+def demo_services(
+    demo_backoffice: DemoBackoffice, make_zgw_services: Callable[..., ZgwServices]
+) -> ZgwServices:
+    """The Zaken, Catalogi and Documenten Services pointing at the running demo back office."""
+    demo_backoffice.set_latency(0)
+    return make_zgw_services(
+        api_root_base=demo_backoffice.base_url,
+        client_id=demo_backoffice.client_id,
+        secret=demo_backoffice.secret,
+    )
