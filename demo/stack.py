@@ -45,9 +45,9 @@ class Resident:
 
 
 RESIDENTS = (
-    Resident("999993653", "Suzanne Moulin", f"{_DIGID}MobileTwoFactorContract", "3 zaken met documenten, ook een afgeronde"),
+    Resident("999993653", "Suzanne Moulin", f"{_DIGID}MobileTwoFactorContract", "3 zaken met documenten (1 afgerond, 1 als belanghebbende)"),
     Resident("999990755", "Mary Eloise Kierkegaard", f"{_DIGID}Smartcard", "1 lopende zaak"),
-    Resident("999991954", "Sierra Kooyman", f"{_DIGID}MobileTwoFactorContract", "25 zaken over twee jaar (bladeren)"),
+    Resident("999991954", "Sierra Kooyman", f"{_DIGID}MobileTwoFactorContract", "25 zaken over twee jaar; een vergunning met 8 statussen"),
     Resident("999993847", "Merel Kooyman", f"{_DIGID}PasswordProtectedTransport", "geen zaken; DigiD-niveau basis"),
 )  # fmt: skip
 
@@ -438,6 +438,7 @@ def main(argv: list[str] | None = None) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, interrupt)
+    signal.signal(signal.SIGINT, interrupt)  # also when started with SIGINT ignored (`&`)
     say("MijnOmgeving-demo start (database, configuratie, backoffices, inloggen, portal)...")
     try:
         stack.start()
