@@ -11,69 +11,27 @@ Fixtures
     A page in a new browser context (no cookies or storage from another test), Dutch locale,
     a desktop viewport. Console errors and uncaught exceptions are collected as (url, message)
     in ``page.console_errors``; ``helpers.console_errors(page, origin)`` filters them.
+
+The launch code is in tests/e2e/browser.py, for browser tests outside this package.
 """
 
-import os
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from tests.e2e.browser import CHROMIUM_ARGS, chromium, chromium_path, new_page
 
-
-def chromium_path() -> str:
-    """The Chromium to drive; fails the browser tests with the fix when there is none."""
-    path = (
-        os.environ.get("MIJNOMGEVING_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    )
-    if not Path(path).exists():
-        pytest.fail(
-            f"Chromium niet gevonden ({path}). Installeer het met `make browser` "
-            "(scripts/ensure-chromium.sh) of zet MIJNOMGEVING_CHROMIUM op het pad van een Chromium."
-        )
-    return path
+__all__ = ["CHROMIUM_ARGS", "browser", "chromium_path", "page"]
 
 
 @pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(
-        locale="nl-NL", timezone_id="Europe/Amsterdam", viewport={"width": 1280, "height": 900}
-    )
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    errors: list[tuple[str, str]] = []  # (url of the page or resource, message)
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            errors.append((message.location.get("url") or page.url, message.text))
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: errors.append((page.url, str(error))))
-    page.console_errors = errors  # type: ignore[attr-defined]
-    try:
+    with new_page(browser) as page:
         yield page
-    finally:
-        context.close()
