@@ -1,12 +1,16 @@
 """Fixtures for the MijnZaken tests: the portal pointed at the demo back office, seed keys."""
 
 from collections.abc import Callable
+from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 import pytest
 
+from mijnomgeving.accounts.identity import Identity
+from tests.factories.zgw import TEST_BSN
 from tests.fixtures.backoffice import DemoBackoffice
 from tests.fixtures.services import ZgwServices
+from tests.zaken.zgw_world import ZgwWorld
 
 SUZANNE = "999993653"
 MARY = "999990755"
@@ -32,3 +36,14 @@ def demo_services(
         client_id=demo_backoffice.client_id,
         secret=demo_backoffice.secret,
     )
+
+
+@pytest.fixture
+def world(requests_mock: Any, zgw_services: ZgwServices) -> ZgwWorld:
+    """An in-memory Open Zaak at http://zaken.test (see tests/zaken/zgw_world.py)."""
+    return ZgwWorld(requests_mock)
+
+
+@pytest.fixture
+def identity() -> Identity:
+    return Identity(bsn=TEST_BSN)

@@ -6,7 +6,9 @@ from uuid import UUID
 
 from mijnomgeving.accounts.identity import Identity
 from mijnomgeving.clients.catalogi_resources import ResultaatType, StatusType, ZaakType
-from mijnomgeving.clients.zaken_resources import Resultaat, Status, Zaak
+from mijnomgeving.clients.documenten_resources import EnkelvoudigInformatieObject
+from mijnomgeving.clients.parsing import ParseError, uuid_from_url
+from mijnomgeving.clients.zaken_resources import Resultaat, Status, Zaak, ZaakInformatieObject
 from mijnomgeving.clients.zgw import ZgwClients
 from zaken.labels import resultaat_label, status_label, zaaktype_label
 from zaken.viewmodels import ZaakDetail, duur_text
@@ -66,11 +68,7 @@ def zaak_get_for(*, identity: Identity, uuid: UUID) -> ZaakDetail:
         visible_documents(
             policy,
             zios,
-            {
-                key.split(" ", 1)[1]: value
-                for key, value in fetched.items()
-                if key.startswith("eio ")
-            },
+            _eios_by_url(zios, fetched),
             fetched["ziots"],
             {
                 key.split(" ", 1)[1]: value
@@ -127,11 +125,15 @@ def _second_round(clients: ZgwClients, zaak: Zaak) -> dict[str, Task]:
         tasks["zaaktype"] = partial(clients.catalogi.zaaktype, zaak.zaaktype)
     if zaak.expanded_zaakinformatieobjecten is None:
         tasks["zios"] = partial(clients.zaken.zaakinformatieobjecten, zaak.url)
-    else:
-        for zio in zaak.expanded_zaakinformatieobjecten:
-            tasks[f"eio {zio.informatieobject}"] = partial(
-                clients.documenten.informatieobject, zio.informatieobject
-            )
+    # All the zaak's documents in one call (Open Zaak's objectinformatieobjecten__object
+    # filter), checked against the zaak's links afterwards; the third round fetches one by
+    # one what this list does not hold (a back office without the filter).
+    tasks["eios"] = partial(
+        clients.documenten.fetch_all,
+        "enkelvoudiginformatieobjecten",
+        EnkelvoudigInformatieObject.from_api,
+        params={"objectinformatieobjecten__object": zaak.url},
+    )
     if zaak.resultaat and zaak.expanded_resultaat is None:
         tasks["resultaat"] = partial(clients.zaken.resultaat, zaak.resultaat)
     return tasks
@@ -141,11 +143,13 @@ def _third_round(
     clients: ZgwClients, zaak: Zaak, second: dict[str, Any], zios: Any
 ) -> dict[str, Task]:
     tasks: dict[str, Task] = {}
+    listed = {eio.uuid for eio in second["eios"]} if ok(second["eios"]) else set()
     if ok(zios):
         for zio in zios:
-            key = f"eio {zio.informatieobject}"
-            if key not in second:
-                tasks[key] = partial(clients.documenten.informatieobject, zio.informatieobject)
+            if _uuid_of(zio.informatieobject) not in listed:
+                tasks[f"eio {zio.informatieobject}"] = partial(
+                    clients.documenten.informatieobject, zio.informatieobject
+                )
     if ok(second["ziots"]):
         for url in dict.fromkeys(ziot.informatieobjecttype for ziot in second["ziots"]):
             tasks[f"iot {url}"] = partial(clients.catalogi.informatieobjecttype, url)
@@ -195,3 +199,20 @@ def _resultaat(
         return None, None
     resultaattype = resultaat.expanded_resultaattype or fetched.get("resultaattype")
     return resultaat, resultaattype if isinstance(resultaattype, ResultaatType) else None
+
+
+def _uuid_of(url: str) -> UUID | None:
+    try:
+        return uuid_from_url(url)
+    except ParseError:
+        return None
+
+
+def _eios_by_url(zios: list[ZaakInformatieObject], fetched: dict[str, Any]) -> dict[str, Any]:
+    """{informatieobject URL of each link: its document (or UpstreamError)}; linked ones only."""
+    listed = {eio.uuid: eio for eio in fetched["eios"]} if ok(fetched["eios"]) else {}
+    return {
+        zio.informatieobject: listed.get(_uuid_of(zio.informatieobject))  # type: ignore[arg-type]
+        or fetched.get(f"eio {zio.informatieobject}")
+        for zio in zios
+    }

@@ -1,7 +1,16 @@
-"""The overview of a resident's cases and the dashboard summary (issue 3, parts 1 and 7)."""
+"""The overview of a resident's cases and the dashboard summary (issue 3, parts 1 and 7).
 
+Round trips, for the resident with 25 zaken: with `expand` the list call carries zaaktype,
+status(type) and resultaat(type), so a page is one call. Without it: (1) the list; (2) the
+distinct zaaktypen and their statustypen (catalogi, cached); (3) the statussen of the open
+zaken on the page, or the resultaten of the closed ones; and, with a cold cache only, (4) the
+resultaattypen of those resultaten.
+"""
+
+from collections.abc import Collection
 from functools import partial
 from math import ceil
+from typing import Any
 
 from mijnomgeving.accounts.identity import Identity
 from mijnomgeving.clients.base import UpstreamError
@@ -22,26 +31,40 @@ from .common import Task, clients_for, expected_date, ok, required, run_round, z
 
 PAGE_SIZE = 10
 
+StatusTypen = dict[str, StatusType | UpstreamError]
+ResultaatTypen = dict[str, ResultaatType | UpstreamError]
+
 
 def zaken_list_for(*, identity: Identity, status: ZaakStatusFilter, page: int) -> ZakenOverview:
     """One page (PAGE_SIZE, newest first) of the person's visible open or closed zaken.
 
+    Open zaken show their status and expected date, closed ones their result and end date.
     A page number past the end gives the last page, one below 1 the first. Raises
-    UpstreamError when the zaken or their zaaktypen cannot be fetched (nothing honest can
-    be shown then); a status or resultaat that fails is a gap in its row.
+    UpstreamError when the zaken or their zaaktypen cannot be fetched (nothing honest can be
+    shown then); a status or resultaat that fails is a marked gap in its row.
     """
     clients = clients_for(identity)
-    visible = _visible_zaken(clients, identity, visibility_policy())
-    open_zaken = [zaak for zaak, _ in visible if not zaak.is_closed]
-    closed_zaken = [zaak for zaak, _ in visible if zaak.is_closed]
+    visible, statustypen = _visible_zaken(
+        clients, identity, visibility_policy(), with_statustypen=status == "open"
+    )
+    open_zaken = [zaak for zaak in visible if not zaak.is_closed]
+    closed_zaken = [zaak for zaak in visible if zaak.is_closed]
     chosen = closed_zaken if status == "closed" else open_zaken
     num_pages = max(1, ceil(len(chosen) / PAGE_SIZE))
     page = min(max(page, 1), num_pages)
     on_page = chosen[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    zaaktypen = {zaak.url: zaaktype for zaak, zaaktype in visible}
+    urls = {zaak.url for zaak in on_page}
+    summaries = summarize(
+        clients,
+        on_page,
+        visible,
+        statustypen,
+        status_for=set() if status == "closed" else urls,
+        resultaat_for=urls if status == "closed" else set(),
+    )
     return ZakenOverview(
         status=status,
-        zaken=tuple(summarize(clients, on_page, zaaktypen)),
+        zaken=tuple(summaries),
         open_count=len(open_zaken),
         closed_count=len(closed_zaken),
         page=page,
@@ -50,15 +73,27 @@ def zaken_list_for(*, identity: Identity, status: ZaakStatusFilter, page: int) -
 
 
 def zaken_summary_for(*, identity: Identity) -> ZakenSummary:
-    """The number of open cases and the most recent status change among the visible zaken."""
+    """The number of open cases and the most recent status change among the visible zaken.
+
+    A closed zaak's last change is its end status, set on its einddatum (zrc-007), so only
+    the open zaken and the most recently closed ones need their status fetched.
+    """
     clients = clients_for(identity)
-    visible = _visible_zaken(clients, identity, visibility_policy())
-    zaaktypen = {zaak.url: zaaktype for zaak, zaaktype in visible}
-    summaries = summarize(clients, [zaak for zaak, _ in visible], zaaktypen, resultaten=False)
-    changed = [summary for summary in summaries if summary.status_set_at and summary.has_status]
-    latest = max(changed, key=lambda summary: summary.status_set_at, default=None)  # type: ignore[arg-type,return-value]
+    visible, statustypen = _visible_zaken(clients, identity, visibility_policy())
+    last_closed = max((zaak.einddatum for zaak in visible if zaak.einddatum), default=None)
+    candidates = [zaak for zaak in visible if not zaak.is_closed or zaak.einddatum == last_closed]
+    summaries = summarize(
+        clients,
+        candidates,
+        visible,
+        statustypen,
+        status_for={zaak.url for zaak in candidates},
+        resultaat_for=set(),
+    )
+    changed = [s for s in summaries if s.status_set_at is not None and s.has_status]
+    latest = max(changed, key=lambda summary: summary.status_set_at or 0, default=None)
     return ZakenSummary(
-        open_count=sum(1 for summary in summaries if not summary.is_closed),
+        open_count=sum(1 for zaak in visible if not zaak.is_closed),
         latest_change=LatestChange(
             zaak_uuid=latest.uuid,
             zaak_title=latest.title,
@@ -71,85 +106,91 @@ def zaken_summary_for(*, identity: Identity) -> ZakenSummary:
     )
 
 
+class VisibleZaken(list[Zaak]):
+    """The visible zaken, newest first, each zaaktype at hand by zaak URL."""
+
+    def __init__(self, zaken: list[Zaak], zaaktypen: dict[str, ZaakType]) -> None:
+        super().__init__(zaken)
+        self.zaaktypen = zaaktypen
+
+    def zaaktype_of(self, zaak: Zaak) -> ZaakType:
+        return self.zaaktypen[zaak.zaaktype]
+
+
 def _visible_zaken(
-    clients: ZgwClients, identity: Identity, policy: VisibilityPolicy
-) -> list[tuple[Zaak, ZaakType]]:
-    """The zaken that pass every visibility rule, newest first, each with its zaaktype."""
+    clients: ZgwClients,
+    identity: Identity,
+    policy: VisibilityPolicy,
+    *,
+    with_statustypen: bool = True,
+) -> tuple[VisibleZaken, StatusTypen]:
+    """The zaken that pass every visibility rule, and the statustypen fetched on the way.
+
+    Without expand, the second round fetches the distinct zaaktypen and, beside them, the
+    statustypen of each (both catalogi, mostly cache hits) when statuses will be shown, so
+    the third round is resident data only.
+    """
     zaken = zaken_of(clients, identity, policy)  # round trip 1 (all pages)
     zaaktypen = {zaak.zaaktype: zaak.expanded_zaaktype for zaak in zaken if zaak.expanded_zaaktype}
-    missing = {zaak.zaaktype for zaak in zaken} - zaaktypen.keys()
-    fetched = run_round(  # round trip 2, only without expand; mostly cache hits
-        {url: partial(clients.catalogi.zaaktype, url) for url in sorted(missing)}
-    )
-    zaaktypen.update({url: required(value) for url, value in fetched.items()})
-    visible = [
-        (zaak, zaaktypen[zaak.zaaktype])
-        for zaak in zaken
-        if policy.zaak_visible(zaak, zaaktypen[zaak.zaaktype])
-    ]
-    return sorted(visible, key=lambda pair: pair[0].startdatum, reverse=True)
+    tasks: dict[str, Task] = {
+        f"zaaktype {url}": partial(clients.catalogi.zaaktype, url)
+        for url in sorted({zaak.zaaktype for zaak in zaken} - zaaktypen.keys())
+    }
+    needing = {zaak.zaaktype for zaak in zaken if with_statustypen and _needs_statustype(zaak)}
+    for url in sorted(needing):
+        tasks[f"statustypen {url}"] = partial(clients.catalogi.statustypen, url)
+    fetched = run_round(tasks)  # round trip 2, only without expand
+    statustypen: StatusTypen = {}
+    for key, value in fetched.items():
+        kind, url = key.split(" ", 1)
+        if kind == "zaaktype":
+            zaaktypen[url] = required(value)
+        elif ok(value):
+            statustypen.update({statustype.url: statustype for statustype in value})
+    visible = [zaak for zaak in zaken if policy.zaak_visible(zaak, zaaktypen[zaak.zaaktype])]
+    visible.sort(key=lambda zaak: zaak.startdatum, reverse=True)
+    return VisibleZaken(visible, zaaktypen), statustypen
+
+
+def _needs_statustype(zaak: Zaak) -> bool:
+    status = zaak.expanded_status
+    return zaak.status is not None and (status is None or status.expanded_statustype is None)
 
 
 def summarize(
     clients: ZgwClients,
     zaken: list[Zaak],
-    zaaktypen: dict[str, ZaakType],
+    visible: VisibleZaken,
+    statustypen: StatusTypen,
     *,
-    resultaten: bool = True,
+    status_for: Collection[str],
+    resultaat_for: Collection[str],
 ) -> list[ZaakSummary]:
-    """A ZaakSummary per zaak; what `expand` did not embed is fetched in one parallel round.
-
-    `zaaktypen` maps zaak URL to its zaaktype. The statustypen (and resultaattypen) of the
-    zaaktypen involved come in the same round, from the cache mostly; a type that is not
-    among them (a back office inconsistency) costs one more round.
-    """
+    """A ZaakSummary per zaak, with the status of the zaken in `status_for` and the result of
+    those in `resultaat_for` (zaak URLs); what expand did not embed is fetched in one round,
+    the types no list or expansion delivered in one more."""
     tasks: dict[str, Task] = {}
     for zaak in zaken:
-        zaaktype = zaaktypen[zaak.url]
-        status = zaak.expanded_status
-        if zaak.status and status is None:
+        if zaak.url in status_for and zaak.status and zaak.expanded_status is None:
             tasks[f"status {zaak.status}"] = partial(clients.zaken.status, zaak.status)
-        if zaak.status and (status is None or status.expanded_statustype is None):
-            tasks[f"statustypen {zaaktype.url}"] = partial(
-                clients.catalogi.statustypen, zaaktype.url
-            )
-        resultaat = zaak.expanded_resultaat
-        if resultaten and zaak.resultaat and resultaat is None:
+        if zaak.url in resultaat_for and zaak.resultaat and zaak.expanded_resultaat is None:
             tasks[f"resultaat {zaak.resultaat}"] = partial(clients.zaken.resultaat, zaak.resultaat)
-        if (
-            resultaten
-            and zaak.resultaat
-            and (resultaat is None or resultaat.expanded_resultaattype is None)
-        ):
-            for url in zaaktype.resultaattypen:
-                tasks[f"resultaattype {url}"] = partial(clients.catalogi.resultaattype, url)
     fetched = run_round(tasks)  # round trip 3 without expand; nothing with it
-
-    statustypen: dict[str, StatusType | UpstreamError] = {}
-    resultaattypen: dict[str, ResultaatType | UpstreamError] = {}
-    for key, value in fetched.items():
-        kind, url = key.split(" ", 1)
-        if kind == "statustypen" and ok(value):
-            statustypen.update({statustype.url: statustype for statustype in value})
-        elif kind == "resultaattype":
-            resultaattypen[url] = value
-
-    statussen: dict[str, Status | UpstreamError | None] = {}
-    resultaten_by_zaak: dict[str, Resultaat | UpstreamError | None] = {}
+    statussen: dict[str, Any] = {}
+    resultaten: dict[str, Any] = {}
     for zaak in zaken:
-        statussen[zaak.url] = zaak.expanded_status or (
-            fetched[f"status {zaak.status}"] if zaak.status else None
-        )
-        resultaten_by_zaak[zaak.url] = zaak.expanded_resultaat or (
-            fetched.get(f"resultaat {zaak.resultaat}") if zaak.resultaat and resultaten else None
-        )
-    _fill_missing_types(clients, statussen, resultaten_by_zaak, statustypen, resultaattypen)
+        if zaak.url in status_for and zaak.status:
+            statussen[zaak.url] = zaak.expanded_status or fetched[f"status {zaak.status}"]
+        if zaak.url in resultaat_for and zaak.resultaat:
+            resultaten[zaak.url] = zaak.expanded_resultaat or fetched[f"resultaat {zaak.resultaat}"]
+    resultaattypen: ResultaatTypen = {}
+    _fill_missing_types(clients, statussen, resultaten, statustypen, resultaattypen)
     return [
         _summary(
             zaak,
-            zaaktypen[zaak.url],
-            statussen[zaak.url],
-            resultaten_by_zaak[zaak.url],
+            visible.zaaktype_of(zaak),
+            statussen.get(zaak.url),
+            resultaten.get(zaak.url),
             statustypen,
             resultaattypen,
         )
@@ -159,10 +200,10 @@ def summarize(
 
 def _fill_missing_types(
     clients: ZgwClients,
-    statussen: dict[str, Status | UpstreamError | None],
-    resultaten: dict[str, Resultaat | UpstreamError | None],
-    statustypen: dict[str, StatusType | UpstreamError],
-    resultaattypen: dict[str, ResultaatType | UpstreamError],
+    statussen: dict[str, Any],
+    resultaten: dict[str, Any],
+    statustypen: StatusTypen,
+    resultaattypen: ResultaatTypen,
 ) -> None:
     """Fetch (one round) the statustypen and resultaattypen no list or expansion delivered."""
     tasks: dict[str, Task] = {}
@@ -176,17 +217,16 @@ def _fill_missing_types(
                 clients.catalogi.statustype, status.statustype
             )
     for resultaat in resultaten.values():
-        if (
-            isinstance(resultaat, Resultaat)
-            and resultaat.expanded_resultaattype is None
-            and resultaat.resultaattype not in resultaattypen
-        ):
+        if isinstance(resultaat, Resultaat) and resultaat.expanded_resultaattype is None:
             tasks[f"resultaattype {resultaat.resultaattype}"] = partial(
                 clients.catalogi.resultaattype, resultaat.resultaattype
             )
     for key, value in run_round(tasks).items():
         kind, url = key.split(" ", 1)
-        (statustypen if kind == "statustype" else resultaattypen)[url] = value
+        if kind == "statustype":
+            statustypen[url] = value
+        else:
+            resultaattypen[url] = value
 
 
 def _summary(
@@ -194,33 +234,32 @@ def _summary(
     zaaktype: ZaakType,
     status: Status | UpstreamError | None,
     resultaat: Resultaat | UpstreamError | None,
-    statustypen: dict[str, StatusType | UpstreamError],
-    resultaattypen: dict[str, ResultaatType | UpstreamError],
+    statustypen: StatusTypen,
+    resultaattypen: ResultaatTypen,
 ) -> ZaakSummary:
-    statustype: StatusType | UpstreamError | None = None
+    statustype: Any = None
     if isinstance(status, Status):
         statustype = status.expanded_statustype or statustypen.get(status.statustype)
-    resultaattype: ResultaatType | UpstreamError | None = None
+    resultaattype: Any = None
     if isinstance(resultaat, Resultaat):
         resultaattype = resultaat.expanded_resultaattype or resultaattypen.get(
             resultaat.resultaattype
         )
+    has_statustype = isinstance(statustype, StatusType)
+    has_resultaattype = isinstance(resultaattype, ResultaatType)
     return ZaakSummary(
         uuid=zaak.uuid,
         identificatie=zaak.identificatie,
         omschrijving=zaak.omschrijving,
         zaaktype_label=zaaktype_label(zaaktype),
-        status_label=status_label(statustype) if isinstance(statustype, StatusType) else "",
-        status_unavailable=zaak.status is not None and not isinstance(statustype, StatusType),
+        status_label=status_label(statustype) if has_statustype else "",
+        status_unavailable=status is not None and not has_statustype,
         status_set_at=status.datum_status_gezet if isinstance(status, Status) else None,
         startdatum=zaak.startdatum,
         is_closed=zaak.is_closed,
         expected_date=None if zaak.is_closed else expected_date(zaak, zaaktype),
         einddatum=zaak.einddatum,
-        resultaat_label=resultaat_label(resultaattype)
-        if isinstance(resultaattype, ResultaatType)
-        else "",
-        resultaat_unavailable=isinstance(resultaat, UpstreamError)
-        or (isinstance(resultaat, Resultaat) and not isinstance(resultaattype, ResultaatType)),
+        resultaat_label=resultaat_label(resultaattype) if has_resultaattype else "",
+        resultaat_unavailable=resultaat is not None and not has_resultaattype,
         is_opgeschort=zaak.is_opgeschort,
     )
