@@ -318,5 +318,7 @@ REST_FRAMEWORK = {
 # `manage.py setup_configuration --yaml-file <file>` runs these steps; each is idempotent.
 SETUP_CONFIGURATION_STEPS = [
     "zgw_consumers.contrib.setup_configuration.steps.ServiceConfigurationStep",
+    # after the services: a relative catalogus_url is resolved on the Catalogi service
+    "zaken.setup_configuration.steps.ZakenConfigurationStep",
 ]
 # <<< setup_configuration

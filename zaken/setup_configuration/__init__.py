@@ -1,0 +1,1 @@
+"""django-setup-configuration step for the MijnZaken configuration (issue 4)."""

@@ -1,0 +1,67 @@
+"""The YAML shape of the MijnZaken configuration (namespace `zaken_config`).
+
+Every field but the keys is optional: a field the file leaves out keeps its value (a new row
+gets the model's default), so a file can hold just the labels while the Catalogi import
+adds the rest. `catalogus_url` is absolute, or relative to the Catalogi service's API root.
+"""
+
+from typing import Literal
+
+from django_setup_configuration.models import ConfigurationModel
+from pydantic import Field
+
+Level = Literal[
+    "",
+    "openbaar",
+    "beperkt_openbaar",
+    "intern",
+    "zaakvertrouwelijk",
+    "vertrouwelijk",
+    "confidentieel",
+    "geheim",
+    "zeer_geheim",
+]
+Richtingen = Literal["", "alle", "inkomend_uitgaand", "inkomend", "uitgaand"]
+
+
+class GlobalModel(ConfigurationModel):
+    zaak_max_vertrouwelijkheid: Level | None = Field(None, description="Leeg: de instelling.")
+    document_max_vertrouwelijkheid: Level | None = None
+    show_zaken_without_status: bool | None = None
+    document_richtingen: Richtingen | None = None
+
+
+class StatusTypeModel(ConfigurationModel):
+    omschrijving: str = Field(description="De omschrijving van het statustype (de sleutel).")
+    volgnummer: int | None = None
+    label: str | None = None
+    explanation: str | None = None
+    shown_in_timeline: bool | None = None
+    notify: bool | None = None
+
+
+class ZaakTypeModel(ConfigurationModel):
+    catalogus_url: str = Field(examples=["catalogussen/<uuid>", "https://oz/catalogi/..."])
+    identificatie: str
+    omschrijving: str | None = None
+    shown: bool | None = None
+    name: str | None = None
+    explanation: str | None = None
+    max_vertrouwelijkheid: Level | None = None
+    documents_shown: bool | None = None
+    statustypen: list[StatusTypeModel] = Field(default_factory=list)
+
+
+class InformatieObjectTypeModel(ConfigurationModel):
+    catalogus_url: str
+    omschrijving: str
+    shown: bool | None = None
+    max_vertrouwelijkheid: Level | None = None
+    richtingen: Richtingen | None = None
+    notify: bool | None = None
+
+
+class ZakenConfigurationModel(ConfigurationModel):
+    global_settings: GlobalModel | None = Field(None, alias="global")
+    zaaktypen: list[ZaakTypeModel] = Field(default_factory=list)
+    informatieobjecttypen: list[InformatieObjectTypeModel] = Field(default_factory=list)
