@@ -20,6 +20,12 @@ test: install browser
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest
 
+## make bench: MijnZaken's speed beside a sequential baseline; prints a table, writes
+## bench/results.json. SHAPE=production: PostgreSQL, Redis, nginx, 2 gunicorns, 2 workers.
+## BENCH_ARGS="--quick" for a short run (python -m bench --help lists every option).
+bench: install
+	$(PY) -m bench --shape $(or $(SHAPE),embedded) $(BENCH_ARGS)
+
 lint:
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -1,0 +1,212 @@
+"""Targets, the printed table and bench/results.json. Pure functions apart from machine()."""
+
+import os
+import platform
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.stats import ratio
+
+MEMORY_TARGET_BYTES = 20 * 1_000_000
+SPEEDUP_TARGET = 10.0
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    limit: str
+    value: float
+    holds: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "limit": self.limit,
+            "value": round(self.value, 2),
+            "holds": self.holds,
+        }
+
+
+def targets(
+    pages: dict[str, dict[str, Any]], memory_growth: int, latency_ms: float
+) -> list[Target]:
+    """Issue 6's targets from the figures: pages[page][variant]["median_ms"] with variants
+    "cold", "ours" (warm) and "baseline"."""
+    cold_limit, warm_limit = 3 * latency_ms + 30, 2 * latency_ms + 30
+    found = []
+    for page in ("overview", "case"):
+        cold = pages[page]["cold"]["median_ms"]
+        warm = pages[page]["ours"]["median_ms"]
+        found.append(
+            Target(
+                f"{page} median, cold cache", f"<= {cold_limit:.0f} ms", cold, cold <= cold_limit
+            )
+        )
+        found.append(
+            Target(
+                f"{page} median, warm cache", f"<= {warm_limit:.0f} ms", warm, warm <= warm_limit
+            )
+        )
+    speedup = (
+        ratio(pages["overview"]["baseline"]["median_ms"], pages["overview"]["ours"]["median_ms"])
+        or 0.0
+    )
+    found.append(
+        Target(
+            "overview (25 zaken) vs baseline, warm",
+            f">= {SPEEDUP_TARGET:.0f}x",
+            speedup,
+            speedup >= SPEEDUP_TARGET,
+        )
+    )
+    found.append(
+        Target(
+            "memory growth, 200 MB download",
+            f"<= {MEMORY_TARGET_BYTES / 1e6:.0f} MB",
+            memory_growth / 1e6,
+            memory_growth <= MEMORY_TARGET_BYTES,
+        )
+    )
+    return found
+
+
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.0f} ms" if value >= 100 else f"{value:.1f} ms"
+
+
+def _x(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}x"
+
+
+def _spread(values: dict[str, float]) -> str:
+    low, mid, high = values["min"], values["median"], values["max"]
+    return f"{mid:g}" if low == high else f"{mid:g} ({low:g}-{high:g})"
+
+
+def table_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """(figure, ours, baseline, baseline / ours) rows for the printed table."""
+    rows: list[tuple[str, str, str, str]] = []
+    for page, label in (
+        ("overview", "overview, 25 zaken"),
+        ("case", "case page, 8 statuses, 10 docs"),
+    ):
+        figures = results["pages"][page]
+        base = figures["baseline"]
+        for variant, cache in (("cold", "cold cache"), ("ours", "warm cache")):
+            ours = figures[variant]
+            for stat in ("median_ms", "p95_ms"):
+                rows.append(
+                    (
+                        f"{label}: {stat[:-3]}, {cache}",
+                        _ms(ours[stat]),
+                        _ms(base[stat]),
+                        _x(ratio(base[stat], ours[stat])),
+                    )
+                )
+        for variant, cache in (("cold", "cold"), ("ours", "warm")):
+            ours = figures[variant]
+            rows.append(
+                (
+                    f"{label}: upstream calls, {cache}",
+                    _spread(ours["upstream_calls"]),
+                    _spread(base["upstream_calls"]),
+                    _x(ratio(base["upstream_calls"]["median"], ours["upstream_calls"]["median"])),
+                )
+            )
+            rows.append(
+                (
+                    f"{label}: dependent round trips, {cache}",
+                    _spread(ours["round_trips"]),
+                    _spread(base["round_trips"]),
+                    _x(ratio(base["round_trips"]["median"], ours["round_trips"]["median"])),
+                )
+            )
+    if "throughput" in results:
+        ours, base = results["throughput"]["ours"], results["throughput"]["baseline"]
+        clients = ours["clients"]
+        rows.append(
+            (
+                f"{clients} residents at once: requests/s",
+                f"{ours['requests_per_second']:.1f}",
+                f"{base['requests_per_second']:.1f}",
+                _x(ratio(ours["requests_per_second"], base["requests_per_second"])),
+            )
+        )
+        ours_p95 = ours["latency"]["p95_ms"] if ours["latency"] else None
+        base_p95 = base["latency"]["p95_ms"] if base["latency"] else None
+        rows.append(
+            (
+                f"{clients} residents at once: p95",
+                _ms(ours_p95),
+                _ms(base_p95),
+                _x(ratio(base_p95, ours_p95)) if ours_p95 and base_p95 else "-",
+            )
+        )
+        rows.append(
+            (
+                f"{clients} residents at once: errors",
+                f"{ours['errors']} of {ours['requests']}",
+                f"{base['errors']} of {base['requests']}",
+                "",
+            )
+        )
+    if "download" in results:
+        ours, base = results["download"]["ours"], results["download"]["baseline"]
+        rows.append(
+            (
+                "200 MB download: peak RSS growth",
+                f"{ours['growth_mb']:.1f} MB",
+                f"{base['growth_mb']:.1f} MB",
+                "",
+            )
+        )
+    return rows
+
+
+def format_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A Markdown table (readable in a terminal too): first column left, the rest right."""
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [
+            str(c).ljust(widths[0]) if i == 0 else str(c).rjust(widths[i])
+            for i, c in enumerate(cells)
+        ]
+        return "| " + " | ".join(parts) + " |"
+
+    rule = (
+        "|"
+        + "|".join(("-" * (w + 1) + ":") if i else ("-" * (w + 2)) for i, w in enumerate(widths))
+        + "|"
+    )
+    return "\n".join([line(header), rule, *(line(row) for row in rows)])
+
+
+def targets_table(found: Sequence[Target]) -> str:
+    rows = [(t.name, t.limit, f"{t.value:.1f}", "yes" if t.holds else "NO") for t in found]
+    return format_table(("target", "limit", "measured", "holds"), rows)
+
+
+def machine() -> dict[str, Any]:
+    """CPU model, cores, memory and Python of this machine (from /proc on Linux)."""
+    cpu = platform.processor() or platform.machine()
+    memory = None
+    cpuinfo, meminfo = Path("/proc/cpuinfo"), Path("/proc/meminfo")
+    if cpuinfo.exists():
+        for text_line in cpuinfo.read_text().splitlines():
+            if text_line.startswith("model name"):
+                cpu = text_line.split(":", 1)[1].strip()
+                break
+    if meminfo.exists():
+        for text_line in meminfo.read_text().splitlines():
+            if text_line.startswith("MemTotal:"):
+                memory = int(text_line.split()[1]) * 1024
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_bytes": memory,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
