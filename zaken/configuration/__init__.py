@@ -4,6 +4,7 @@ from .importer import ImportFailed, ImportReport, import_from_catalogi
 from .snapshot import (
     InformatieObjectTypeSettings,
     StatusTypeSettings,
+    TypeSettings,
     ZaakTypeSettings,
     ZakenConfiguration,
     zaken_configuration,
@@ -14,6 +15,7 @@ __all__ = [
     "ImportReport",
     "InformatieObjectTypeSettings",
     "StatusTypeSettings",
+    "TypeSettings",
     "ZaakTypeSettings",
     "ZakenConfiguration",
     "import_from_catalogi",

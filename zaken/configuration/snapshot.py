@@ -55,7 +55,7 @@ class InformatieObjectTypeSettings:
 
 @dataclass(frozen=True, slots=True)
 class TypeSettings:
-    """The per-type rows, by their keys (Decision 5)."""
+    """The per-type rows by their keys (Decision 5), and the look-ups by catalogi resource."""
 
     zaaktypen: dict[tuple[str, str], ZaakTypeSettings] = field(default_factory=dict)
     statustypen: dict[tuple[str, str, str], StatusTypeSettings] = field(default_factory=dict)
@@ -63,47 +63,48 @@ class TypeSettings:
         default_factory=dict
     )
 
+    def zaaktype(self, zaaktype: ZaakType | None) -> ZaakTypeSettings | None:
+        if zaaktype is None or not self.zaaktypen:
+            return None
+        return self.zaaktypen.get((catalogus_key(zaaktype.catalogus), zaaktype.identificatie))
+
+    def statustype(
+        self, zaaktype: ZaakType | None, statustype: StatusType
+    ) -> StatusTypeSettings | None:
+        if zaaktype is None or not self.statustypen:
+            return None
+        return self.statustypen.get(
+            (catalogus_key(zaaktype.catalogus), zaaktype.identificatie, statustype.omschrijving)
+        )
+
+    def informatieobjecttype(
+        self, informatieobjecttype: InformatieObjectType | None
+    ) -> InformatieObjectTypeSettings | None:
+        if informatieobjecttype is None or not self.informatieobjecttypen:
+            return None
+        return self.informatieobjecttypen.get(
+            (catalogus_key(informatieobjecttype.catalogus), informatieobjecttype.omschrijving)
+        )
+
+    @property
+    def zaak_maxima(self) -> list[Vertrouwelijkheid]:
+        """Every per-zaaktype maximum an administrator set."""
+        return [
+            settings.max_vertrouwelijkheid
+            for settings in self.zaaktypen.values()
+            if settings.max_vertrouwelijkheid is not None
+        ]
+
 
 @dataclass(frozen=True, slots=True)
 class ZakenConfiguration:
-    """Global rules (settings as the fallback, resolved now) and the per-type settings."""
+    """Global rules (the server settings as the fallback, resolved now) and per-type settings."""
 
     zaak_maximum: Vertrouwelijkheid
     document_maximum: Vertrouwelijkheid
     show_without_status: bool
     richtingen: frozenset[str]
     types: TypeSettings = field(default_factory=TypeSettings)
-
-    def zaaktype(self, zaaktype: ZaakType) -> ZaakTypeSettings | None:
-        return self.types.zaaktypen.get((catalogus_key(zaaktype.catalogus), zaaktype.identificatie))
-
-    def statustype(self, zaaktype: ZaakType, statustype: StatusType) -> StatusTypeSettings | None:
-        return self.types.statustypen.get(
-            (catalogus_key(zaaktype.catalogus), zaaktype.identificatie, statustype.omschrijving)
-        )
-
-    def informatieobjecttype(
-        self, informatieobjecttype: InformatieObjectType
-    ) -> InformatieObjectTypeSettings | None:
-        return self.types.informatieobjecttypen.get(
-            (catalogus_key(informatieobjecttype.catalogus), informatieobjecttype.omschrijving)
-        )
-
-    def zaak_maximum_for(self, zaaktype: ZaakType) -> Vertrouwelijkheid:
-        settings = self.zaaktype(zaaktype)
-        if settings is not None and settings.max_vertrouwelijkheid is not None:
-            return settings.max_vertrouwelijkheid
-        return self.zaak_maximum
-
-    @property
-    def highest_zaak_maximum(self) -> Vertrouwelijkheid:
-        """What the zaken query may ask for: the global maximum or a higher per-type one."""
-        overrides = [
-            settings.max_vertrouwelijkheid
-            for settings in self.types.zaaktypen.values()
-            if settings.max_vertrouwelijkheid is not None
-        ]
-        return max([self.zaak_maximum, *overrides], key=lambda level: level.rank)
 
 
 def _level(value: str) -> Vertrouwelijkheid | None:
