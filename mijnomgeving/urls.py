@@ -14,6 +14,7 @@ urlpatterns = [
     path("account/", include("mijnomgeving.accounts.urls")),
     path("oidc/", include("mozilla_django_oidc.urls")),
     path("mijn-zaken/", include("zaken.urls")),
+    path("", include("notificaties.urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -13,3 +13,7 @@ CSRF_COOKIE_SECURE = False
 
 # The demo's OIDC provider (demo/stack.py) gives the client a secret of its choosing.
 OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", "mijnomgeving-demo-secret")
+
+# >>> notificaties/: e-mails land as files in var/mailbox (EMAIL_FILE_PATH), the demo mailbox.
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+# <<< notificaties/

@@ -1,0 +1,87 @@
+"""Where a message leaves the portal: Django's mail backend, or NotifyNL (e-mail and SMS).
+
+Each sender returns a reference the provider knows the message by. NotifyNL is given our
+own `reference` (from the dedupe key), so after a crash mid-send the portal can ask NotifyNL
+whether the message went out (`sent_by_reference`).
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from notifications_python_client.notifications import NotificationsAPIClient
+
+from .models import OutgoingMessage
+
+Channel = OutgoingMessage.Channel
+
+
+class ChannelError(Exception):
+    """The channel cannot send (misconfigured); retrying will not help without an admin."""
+
+
+def reference_for(message: OutgoingMessage) -> str:
+    return f"mijnomgeving-{message.dedupe_key[:40]}"
+
+
+def uses_notifynl(message: OutgoingMessage) -> bool:
+    return message.channel == Channel.SMS or settings.NOTIFICATION_EMAIL_CHANNEL == "notifynl"
+
+
+def _notifynl() -> NotificationsAPIClient:
+    if not settings.NOTIFYNL_API_KEY:
+        raise ChannelError("NotifyNL is not configured (NOTIFYNL_API_KEY).")
+    return NotificationsAPIClient(
+        settings.NOTIFYNL_API_KEY, base_url=settings.NOTIFYNL_BASE_URL, timeout=15
+    )
+
+
+def _send_notifynl(message: OutgoingMessage) -> str:
+    client = _notifynl()
+    personalisation = {"onderwerp": message.subject, "bericht": message.body}
+    if message.channel == Channel.SMS:
+        template_id = settings.NOTIFYNL_SMS_TEMPLATE_ID
+        if not template_id:
+            raise ChannelError("NOTIFYNL_SMS_TEMPLATE_ID is not set.")
+        response = client.send_sms_notification(
+            phone_number=message.recipient,
+            template_id=template_id,
+            personalisation=personalisation,
+            reference=reference_for(message),
+        )
+    else:
+        template_id = settings.NOTIFYNL_EMAIL_TEMPLATE_ID
+        if not template_id:
+            raise ChannelError("NOTIFYNL_EMAIL_TEMPLATE_ID is not set.")
+        response = client.send_email_notification(
+            email_address=message.recipient,
+            template_id=template_id,
+            personalisation=personalisation,
+            reference=reference_for(message),
+        )
+    return str(response.get("id", ""))
+
+
+def _send_email(message: OutgoingMessage) -> str:
+    message_id = f"<{message.dedupe_key[:40]}@mijnomgeving>"
+    EmailMessage(
+        subject=message.subject,
+        body=message.body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[message.recipient],
+        headers={"Message-ID": message_id, "X-MijnOmgeving-Bericht": str(message.pk)},
+    ).send(fail_silently=False)
+    return message_id
+
+
+def message_deliver(message: OutgoingMessage) -> str:
+    """Hand the message to its channel; any exception means it was not accepted."""
+    if uses_notifynl(message):
+        return _send_notifynl(message)
+    return _send_email(message)
+
+
+def sent_by_reference(message: OutgoingMessage) -> bool | None:
+    """Whether NotifyNL knows a message with our reference; None when we cannot tell."""
+    if not uses_notifynl(message):
+        return None
+    response = _notifynl().get_all_notifications(reference=reference_for(message))
+    return bool(response.get("notifications"))

@@ -1,0 +1,143 @@
+"""What a notificatie means for residents: the handler table (DESIGN rule 14, STANDARDS §4.5).
+
+A handler reads the back offices (the message itself is "informatie-arm") and returns the
+messages to send, or why none; it writes nothing, so running it twice is harmless.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.urls import reverse
+
+from mijnomgeving.clients.actor import Actor
+from mijnomgeving.clients.catalogi_resources import ZaakType
+from mijnomgeving.clients.zaken_resources import Zaak, ZaakInformatieObject
+from mijnomgeving.clients.zgw import ZgwClients, build_zgw_clients
+from zaken.labels import zaaktype_label
+from zaken.visibility import visibility_policy
+
+from .models import OutgoingMessage
+from .payload import Notificatie
+from .switches import document_notify, status_switch
+
+# The portal itself reads the zaak to decide whom to tell (no resident is logged in).
+NOTIFICATIES_ACTOR = Actor(
+    user_id="mijnomgeving:notificaties", user_representation="MijnOmgeving (notificaties)"
+)
+INITIATOR_ROLLEN = frozenset({"initiator", "mede_initiator"})
+
+Kind = OutgoingMessage.Kind
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """One message to one resident. The BSN lives only in memory, never in the database."""
+
+    bsn: str = field(repr=False)
+    zaak_url: str
+    resource_url: str
+    kind: str
+    zaak_naam: str
+    link: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    deliveries: tuple[Delivery, ...] = ()
+    reason: str = ""
+
+
+Handler = Callable[[Notificatie], Outcome]
+
+
+def _clients() -> ZgwClients:
+    return build_zgw_clients(NOTIFICATIES_ACTOR)
+
+
+def initiator_bsns(clients: ZgwClients, zaak_url: str) -> list[str]:
+    """BSNs of natuurlijk_persoon rollen that are initiator or mede_initiator (§4.5 step 2)."""
+    return sorted(
+        {
+            rol.inp_bsn
+            for rol in clients.zaken.rollen(zaak_url)
+            if rol.betrokkene_type == "natuurlijk_persoon"
+            and rol.omschrijving_generiek in INITIATOR_ROLLEN
+            and rol.inp_bsn
+        }
+    )
+
+
+def _visible_zaak(clients: ZgwClients, zaak_url: str) -> tuple[Zaak, ZaakType] | None:
+    zaak = clients.zaken.zaak(zaak_url)
+    zaaktype = clients.catalogi.zaaktype(zaak.zaaktype)
+    if not visibility_policy().zaak_visible(zaak, zaaktype):
+        return None
+    return zaak, zaaktype
+
+
+def _deliveries(
+    bsns: list[str], zaak: Zaak, zaaktype: ZaakType, resource_url: str, kind: str
+) -> Outcome:
+    link = settings.SITE_URL + reverse("zaken:detail", kwargs={"uuid": str(zaak.uuid)})
+    naam = zaaktype_label(zaaktype)
+    return Outcome(
+        tuple(Delivery(bsn, zaak.url, resource_url, kind, naam, link) for bsn in bsns),
+        reason=f"{len(bsns)} ontvanger(s)",
+    )
+
+
+def handle_status_create(notificatie: Notificatie) -> Outcome:
+    """A new status: tell the initiators, unless it is the first, or not meant for them."""
+    clients = _clients()
+    bsns = initiator_bsns(clients, notificatie.hoofd_object)
+    if not bsns:
+        return Outcome(reason="geen initiator of mede-initiator met BSN")
+    visible = _visible_zaak(clients, notificatie.hoofd_object)
+    if visible is None:
+        return Outcome(reason="zaak niet zichtbaar voor inwoners")
+    zaak, zaaktype = visible
+    if len(clients.zaken.statussen(zaak.url)) <= 1:
+        return Outcome(reason="eerste status: geen bericht")
+    status = clients.zaken.status(notificatie.resource_url)
+    statustype = clients.catalogi.statustype(status.statustype)
+    if not statustype.informeren:
+        return Outcome(reason="statustype: informeren staat uit")
+    switch = status_switch(zaaktype, statustype)
+    if not switch.notify:
+        return Outcome(reason="statustype: melden staat uit in beheer")
+    kind = Kind.ACTION_REQUIRED if switch.action_required else Kind.STATUS_UPDATE
+    return _deliveries(bsns, zaak, zaaktype, status.url, kind)
+
+
+def handle_zaakinformatieobject_create(notificatie: Notificatie) -> Outcome:
+    """A new document on the zaak: tell the initiators if they may see it (not `informeren`)."""
+    clients = _clients()
+    bsns = initiator_bsns(clients, notificatie.hoofd_object)
+    if not bsns:
+        return Outcome(reason="geen initiator of mede-initiator met BSN")
+    visible = _visible_zaak(clients, notificatie.hoofd_object)
+    if visible is None:
+        return Outcome(reason="zaak niet zichtbaar voor inwoners")
+    zaak, zaaktype = visible
+    zio = clients.zaken.fetch(notificatie.resource_url, ZaakInformatieObject.from_api)
+    if zio.zaak != zaak.url:
+        return Outcome(reason="document hoort niet bij deze zaak")
+    eio = clients.documenten.informatieobject(zio.informatieobject)
+    iot = clients.catalogi.informatieobjecttype(eio.informatieobjecttype)
+    ziots = tuple(
+        ziot
+        for ziot in clients.catalogi.zaaktype_informatieobjecttypen(zaaktype.url)
+        if ziot.informatieobjecttype == iot.url
+    )
+    if not visibility_policy().document_visible(eio, ziots, iot):
+        return Outcome(reason="document niet zichtbaar voor inwoners")
+    if not document_notify(zaaktype, iot):
+        return Outcome(reason="informatieobjecttype: melden staat uit in beheer")
+    return _deliveries(bsns, zaak, zaaktype, zio.url, Kind.NEW_DOCUMENT)
+
+
+HANDLERS: dict[tuple[str, str, str], Handler] = {
+    ("zaken", "status", "create"): handle_status_create,
+    ("zaken", "zaakinformatieobject", "create"): handle_zaakinformatieobject_create,
+}

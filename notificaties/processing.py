@@ -1,0 +1,99 @@
+"""Processing a stored notificatie: claim, dispatch through HANDLERS, record the outbox rows.
+
+States of a ReceivedNotification:
+
+    pending --claim--> processing --handled--> done (outcome says what was decided)
+       ^                    |  \\--no handler--> ignored (unknown kanaal/resource/actie)
+       |                    \\--error--> pending (backoff) ... --last try--> failed
+       \\--sweep: "processing" longer than NOTIFICATION_PROCESSING_TIMEOUT_SECONDS (a crash)
+    failed --admin "retry"--> pending
+
+Handlers only read; the outbox rows they lead to are unique per dedupe key, so processing
+the same notificatie again (a retry after a crash) adds nothing twice.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import F
+from django.utils import timezone
+
+from .handlers import HANDLERS
+from .models import OutgoingMessage, ReceivedNotification
+from .payload import InvalidNotificatie, parse_notificatie
+from .recipients import delivery_record
+from .retry import next_attempt
+
+logger = logging.getLogger("mijnomgeving.notificaties")
+
+Status = ReceivedNotification.Status
+
+
+def notification_process(pk: int) -> list[int]:
+    """Process one notificatie if it is due; returns the ids of outbox rows ready to send."""
+    now = timezone.now()
+    claimed = ReceivedNotification.objects.filter(
+        pk=pk, status=Status.PENDING, next_attempt_at__lte=now
+    ).update(status=Status.PROCESSING, claimed_at=now, attempts=F("attempts") + 1)
+    if not claimed:
+        return []
+    notification = ReceivedNotification.objects.get(pk=pk)
+    try:
+        notificatie = parse_notificatie(notification.payload)
+    except InvalidNotificatie as error:  # stored by an older version; never valid again
+        _finish(notification, Status.FAILED, f"ongeldig: {error}")
+        return []
+    handler = HANDLERS.get(notificatie.key)
+    if handler is None:
+        _finish(notification, Status.IGNORED, "geen handler voor {}/{}/{}".format(*notificatie.key))
+        return []
+    try:
+        outcome = handler(notificatie)
+        messages = [delivery_record(delivery, notification) for delivery in outcome.deliveries]
+    except Exception as error:
+        logger.warning("notificatie #%s failed: %s", pk, type(error).__name__)
+        _attempt_failed(notification, f"{type(error).__name__}: {error}")
+        return []
+    summary = ", ".join(
+        f"#{m.pk} {m.status}{' ' + m.skip_reason if m.skip_reason else ''}" for m in messages
+    )
+    _finish(notification, Status.DONE, outcome.reason + (f": {summary}" if summary else ""))
+    return [m.pk for m in messages if m.status == OutgoingMessage.Status.PENDING]
+
+
+def _finish(notification: ReceivedNotification, status: str, outcome: str) -> None:
+    notification.status = status
+    notification.outcome = outcome[:2000]
+    notification.processed_at = timezone.now()
+    notification.last_error = "" if status != Status.FAILED else notification.last_error
+    notification.save(update_fields=["status", "outcome", "processed_at", "last_error"])
+
+
+def _attempt_failed(notification: ReceivedNotification, error: str) -> None:
+    notification.last_error = error[:2000]
+    if notification.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
+        notification.status = Status.FAILED
+    else:
+        notification.status = Status.PENDING
+        notification.next_attempt_at = next_attempt(notification.attempts)
+    notification.save(update_fields=["status", "last_error", "next_attempt_at"])
+
+
+def notifications_release_stuck() -> int:
+    """Back to pending: notificaties a crashed worker left "processing"."""
+    cutoff = timezone.now() - timedelta(seconds=settings.NOTIFICATION_PROCESSING_TIMEOUT_SECONDS)
+    return ReceivedNotification.objects.filter(
+        status=Status.PROCESSING, claimed_at__lt=cutoff
+    ).update(status=Status.PENDING, next_attempt_at=timezone.now())
+
+
+def notification_retry(notification: ReceivedNotification) -> bool:
+    """The admin's retry: a failed (or ignored) notificatie is processed again from scratch."""
+    if notification.status not in (Status.FAILED, Status.IGNORED):
+        return False
+    notification.status = Status.PENDING
+    notification.attempts = 0
+    notification.next_attempt_at = timezone.now()
+    notification.save(update_fields=["status", "attempts", "next_attempt_at"])
+    return True

@@ -1,0 +1,98 @@
+"""Registering the portal's abonnement at the Notificaties API (STANDARDS §4.3), idempotently."""
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from mijnomgeving.clients.notificaties import AbonnementRefused, build_notificaties_client
+from mijnomgeving.clients.notificaties_resources import Kanaalfilter
+
+from .auth import auth_header_for
+from .models import Subscription
+
+logger = logging.getLogger("mijnomgeving.notificaties")
+
+
+class SubscriptionError(Exception):
+    """The Notificaties API refused the abonnement; the message says why, in Dutch."""
+
+
+@dataclass(frozen=True, slots=True)
+class Registration:
+    subscription: Subscription
+    action: str  # "created", "updated" or "unchanged"
+
+
+def callback_url() -> str:
+    return settings.SITE_URL + reverse("notificaties:webhook")
+
+
+def wanted_kanalen() -> tuple[Kanaalfilter, ...]:
+    filters = {}
+    if settings.NOTIFICATIES_ZAKEN_BRONORGANISATIE:
+        filters["bronorganisatie"] = settings.NOTIFICATIES_ZAKEN_BRONORGANISATIE
+    return (Kanaalfilter(naam="zaken", filters=filters),)
+
+
+def subscription_register() -> Registration:
+    """Create the abonnement, or bring the existing one for our callback URL up to date.
+
+    The secret is generated once and kept in the Subscription row; the NRC gets
+    `Bearer <JWT signed with it>` as `auth`. Running this again changes nothing when the
+    abonnement at the NRC already matches.
+    """
+    subscription = Subscription.objects.order_by("pk").first() or Subscription.objects.create()
+    client = build_notificaties_client()
+    url, auth, kanalen = callback_url(), auth_header_for(subscription), wanted_kanalen()
+    existing = next((a for a in client.abonnementen() if a.callback_url == url), None)
+    try:
+        if existing is None:
+            abonnement = client.create_abonnement(callback_url=url, auth=auth, kanalen=kanalen)
+            action = "created"
+        elif existing.auth == auth and _same(existing.kanalen, kanalen):
+            abonnement, action = existing, "unchanged"
+        else:
+            abonnement = client.update_abonnement(
+                existing.url, callback_url=url, auth=auth, kanalen=kanalen
+            )
+            action = "updated"
+    except AbonnementRefused as error:
+        message = refusal_message(error)
+        subscription.last_error = message
+        subscription.save(update_fields=["last_error"])
+        raise SubscriptionError(message) from None
+    subscription.callback_url = url
+    subscription.abonnement_url = abonnement.url
+    subscription.kanalen = [kanaal.as_api() for kanaal in kanalen]
+    subscription.registered_at = timezone.now()
+    subscription.last_error = ""
+    subscription.save()
+    logger.info("abonnement %s: %s", action, abonnement.url)
+    return Registration(subscription, action)
+
+
+def _same(left: tuple[Kanaalfilter, ...], right: tuple[Kanaalfilter, ...]) -> bool:
+    def key(kanalen: tuple[Kanaalfilter, ...]) -> list[tuple[str, list[tuple[str, str]]]]:
+        return sorted((k.naam, sorted(k.filters.items())) for k in kanalen)
+
+    return key(left) == key(right)
+
+
+def refusal_message(error: AbonnementRefused) -> str:
+    problem = getattr(error, "problem", None)
+    codes = {code for _, code, _ in problem.invalid_params} if problem else set()
+    detail = problem.describe() if problem else str(error)
+    if "invalid-callback-url" in codes:
+        hint = (
+            "De Notificaties API kon de webhook niet bereiken of kreeg geen 2xx-antwoord op "
+            f"het testbericht. Controleer SITE_URL ({settings.SITE_URL}) en of de portal "
+            "vanaf de Notificaties API bereikbaar is."
+        )
+    elif "no-auth-on-callback-url" in codes:
+        hint = "De webhook antwoordde zonder Authorization niet met 401 of 403."
+    else:
+        hint = "De Notificaties API weigerde het abonnement."
+    return f"{hint} ({detail})"

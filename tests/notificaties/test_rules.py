@@ -1,0 +1,192 @@
+"""STANDARDS §4.5, each rule with a case that sends and one that does not."""
+
+from typing import Any
+
+import pytest
+from django.core import mail
+
+from notificaties import switches
+from notificaties.models import OutgoingMessage, ReceivedNotification
+from notificaties.payload import parse_notificatie
+from notificaties.processing import notification_process
+from notificaties.tasks import sweep
+from tests.factories import zgw
+from tests.notificaties.conftest import MARY, Resident, World
+
+pytestmark = pytest.mark.django_db
+
+Status = OutgoingMessage.Status
+
+
+def deliver(payload: dict[str, Any]) -> ReceivedNotification:
+    """Store a notificatie as the webhook does, then let the worker (sweep) handle it."""
+    notificatie = parse_notificatie(payload)
+    received = ReceivedNotification.objects.create(
+        payload=payload,
+        dedupe_key=notificatie.dedupe_key(),
+        kanaal=notificatie.kanaal,
+        resource=notificatie.resource,
+        actie=notificatie.actie,
+        resource_url=notificatie.resource_url,
+        hoofd_object=notificatie.hoofd_object,
+    )
+    sweep()
+    received.refresh_from_db()
+    return received
+
+
+def test_a_new_status_mails_the_initiator_with_a_link_and_no_personal_data(world: World) -> None:
+    received = deliver(world.status_notificatie())
+    assert received.status == ReceivedNotification.Status.DONE
+    [email] = mail.outbox
+    assert email.to == ["inwoner@example.nl"]
+    assert "Omgevingsvergunning" in email.body
+    assert f"https://portal.test/mijn-zaken/{world.zaak['uuid']}/" in email.body
+    assert zgw.TEST_BSN not in email.body + email.subject
+    assert world.zaak["identificatie"] not in email.body
+    message = OutgoingMessage.objects.get()
+    assert message.status == Status.SENT and message.recipient == ""
+
+
+def test_a_belanghebbende_is_not_mailed(world: World) -> None:
+    world.rollen[:] = [
+        zgw.rol(zaak=world.zaak["url"], bsn=zgw.TEST_BSN, omschrijving_generiek="belanghebbende")
+    ]
+    received = deliver(world.status_notificatie())
+    assert not mail.outbox
+    assert "geen initiator" in received.outcome
+
+
+def test_a_mede_initiator_is_mailed_too(world: World) -> None:
+    world.rollen.append(
+        zgw.rol(zaak=world.zaak["url"], bsn=MARY, omschrijving_generiek="mede_initiator")
+    )
+    world.residents[MARY] = Resident(MARY, email="mary@example.nl")
+    deliver(world.status_notificatie())
+    assert sorted(email.to[0] for email in mail.outbox) == ["inwoner@example.nl", "mary@example.nl"]
+
+
+def test_a_business_initiator_is_not_mailed(world: World) -> None:
+    world.rollen[:] = [zgw.rol(zaak=world.zaak["url"], bsn=None, kvk=zgw.TEST_KVK)]
+    deliver(world.status_notificatie())
+    assert not mail.outbox
+
+
+def test_the_first_status_is_not_mailed(world: World) -> None:
+    world.statussen[:] = world.statussen[:1]
+    world.mount()
+    received = deliver(world.status_notificatie())
+    assert not mail.outbox
+    assert "eerste status" in received.outcome
+
+
+def test_a_statustype_without_informeren_is_not_mailed(world: World) -> None:
+    world.statustype = zgw.statustype(volgnummer=2, informeren=False)
+    world.mount()
+    deliver(world.status_notificatie())
+    assert not mail.outbox
+
+
+def test_the_admin_notify_switch_off_is_not_mailed(world: World, monkeypatch: Any) -> None:
+    monkeypatch.setattr(
+        "notificaties.handlers.status_switch", lambda *_: switches.StatusSwitch(notify=False)
+    )
+    received = deliver(world.status_notificatie())
+    assert not mail.outbox
+    assert "melden staat uit" in received.outcome
+
+
+def test_switches_default_to_on_without_the_admin_models() -> None:
+    zaaktype = parse_zaaktype()
+    from mijnomgeving.clients.catalogi_resources import InformatieObjectType, StatusType
+
+    statustype = StatusType.from_api(zgw.statustype(volgnummer=2))
+    assert switches.status_switch(zaaktype, statustype) == switches.StatusSwitch()
+    iot = InformatieObjectType.from_api(zgw.informatieobjecttype())
+    assert switches.document_notify(zaaktype, iot) is True
+
+
+def parse_zaaktype() -> Any:
+    from mijnomgeving.clients.catalogi_resources import ZaakType
+
+    return ZaakType.from_api(zgw.zaaktype())
+
+
+def test_an_invisible_zaak_is_not_mailed(world: World) -> None:
+    world.zaaktype = zgw.zaaktype(indicatieInternOfExtern="intern")
+    world.mount()
+    received = deliver(world.status_notificatie())
+    assert not mail.outbox
+    assert "zaak niet zichtbaar" in received.outcome
+
+
+def test_a_too_confidential_zaak_is_not_mailed(world: World) -> None:
+    world.zaak["vertrouwelijkheidaanduiding"] = "geheim"
+    world.mount()
+    deliver(world.status_notificatie())
+    assert not mail.outbox
+
+
+def test_a_new_visible_document_is_mailed(world: World) -> None:
+    received = deliver(world.document_notificatie())
+    assert received.status == ReceivedNotification.Status.DONE, received.last_error
+    [email] = mail.outbox
+    assert "nieuw document" in email.subject
+    assert OutgoingMessage.objects.get().kind == OutgoingMessage.Kind.NEW_DOCUMENT
+
+
+def test_a_document_still_in_progress_is_not_mailed(world: World) -> None:
+    world.eio["status"] = "in_bewerking"
+    world.mount()
+    received = deliver(world.document_notificatie())
+    assert not mail.outbox
+    assert "document niet zichtbaar" in received.outcome
+
+
+def test_an_internal_document_is_not_mailed(world: World) -> None:
+    world.ziot = zgw.zaaktype_informatieobjecttype(richting="intern")
+    world.mount()
+    deliver(world.document_notificatie())
+    assert not mail.outbox
+
+
+def test_documents_ignore_informeren_but_respect_their_own_switch(
+    world: World, monkeypatch: Any
+) -> None:
+    world.statustype = zgw.statustype(volgnummer=2, informeren=False)
+    world.mount()
+    deliver(world.document_notificatie())
+    assert len(mail.outbox) == 1
+    monkeypatch.setattr("notificaties.handlers.document_notify", lambda *_: False)
+    world.zio = zgw.zaakinformatieobject(zaak=world.zaak["url"], informatieobject=world.eio["url"])
+    world.mount()
+    received = deliver(world.document_notificatie())
+    assert len(mail.outbox) == 1
+    assert "informatieobjecttype" in received.outcome
+
+
+def test_the_rate_limit_allows_one_message_per_resident_and_zaak(
+    world: World, settings: Any
+) -> None:
+    settings.NOTIFICATION_RATE_LIMIT_SECONDS = 3600
+    deliver(world.status_notificatie())
+    deliver(world.document_notificatie())
+    assert len(mail.outbox) == 1
+    skipped = OutgoingMessage.objects.get(kind=OutgoingMessage.Kind.NEW_DOCUMENT)
+    assert (skipped.status, skipped.skip_reason) == (Status.SKIPPED, "rate_limited")
+
+
+def test_without_a_rate_limit_both_are_mailed(world: World) -> None:
+    deliver(world.status_notificatie())
+    deliver(world.document_notificatie())
+    assert len(mail.outbox) == 2
+
+
+def test_processing_the_same_notificatie_twice_sends_once(world: World) -> None:
+    received = deliver(world.status_notificatie())
+    received.status = ReceivedNotification.Status.PENDING
+    received.save()
+    notification_process(received.pk)
+    sweep()
+    assert len(mail.outbox) == 1
+    assert OutgoingMessage.objects.count() == 1
