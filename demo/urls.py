@@ -3,12 +3,22 @@
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
 
-from demo.backoffice import catalogi, control, documenten, zaken
+from demo.backoffice import (
+    catalogi,
+    control,
+    documenten,
+    klantinteracties,
+    notificaties_api,
+    pages,
+    zaken,
+)
 from demo.backoffice.http import ApiError
 
 ZAKEN = "zaken/api/v1/"
 CATALOGI = "catalogi/api/v1/"
 DOCUMENTEN = "documenten/api/v1/"
+KLANTINTERACTIES = "klantinteracties/api/v1/"
+NOTIFICATIES = "notificaties/api/v1/"
 
 urlpatterns = [
     path(f"{ZAKEN}zaken", zaken.zaak_list),
@@ -47,7 +57,21 @@ urlpatterns = [
     path("_demo/requests", control.requests_log),
     path("_demo/latency", control.latency),
     path("_demo/reset", control.reset),
-    path("_demo/zaken/<uuid:uuid>/next-status", control.next_status),
+    # next-status also publishes a zaken/status notification (demo/backoffice/notificaties*.py).
+    path("_demo/zaken/<uuid:uuid>/next-status", notificaties_api.next_status),
+    path("_demo/notificaties", notificaties_api.delivery_log),
+    path(f"{KLANTINTERACTIES}partijen", klantinteracties.partij_list),
+    path(f"{KLANTINTERACTIES}partijen/<uuid:uuid>", klantinteracties.partij_detail),
+    path(f"{KLANTINTERACTIES}digitaleadressen", klantinteracties.digitaal_adres_list),
+    path(f"{KLANTINTERACTIES}digitaleadressen/<uuid:uuid>", klantinteracties.digitaal_adres_detail),
+    path(f"{NOTIFICATIES}kanaal", notificaties_api.kanaal_list),
+    path(f"{NOTIFICATIES}kanaal/<uuid:uuid>", notificaties_api.kanaal_detail),
+    path(f"{NOTIFICATIES}abonnement", notificaties_api.abonnement_list),
+    path(f"{NOTIFICATIES}abonnement/<uuid:uuid>", notificaties_api.abonnement_detail),
+    path(f"{NOTIFICATIES}notificaties", notificaties_api.notificaties),
+    path("_demo/", pages.index),
+    path("_demo/zaken/", pages.zaken),
+    path("_demo/mailbox/", pages.mailbox),
 ]
 
 

@@ -1,0 +1,412 @@
+"""A Klantinteracties API stand-in shaped like Open Klant 2.18 (API 0.9.0), read-only.
+
+Served under `/klantinteracties/api/v1` with `Authorization: Token <key>` (the key comes from
+DEMO_KLANTINTERACTIES_TOKEN). Only what the portal's Notificatieservice needs: partijen (found
+by their BSN identificator, STANDARDS §5) and their digitale adressen.
+
+Seed (who has which address):
+- 999993653 Suzanne Moulin: e-mail suzanne.moulin@example.nl, verified, preferred; phone
+  0612345678, verified.
+- 999990755 Mary Eloise Kierkegaard: e-mail mary.kierkegaard@example.nl, preferred but NOT
+  verified (verificatieDatum null).
+- 999991954 Sierra Kooyman: e-mail sierra.kooyman@example.nl verified and preferred, plus an
+  old unverified one (sierra.oud@example.nl).
+- 999992648 Athena Homeros: e-mail athena.homeros@example.nl, verified, preferred.
+- 999993847 Merel Kooyman: a partij without any digitaal adres.
+- 999995182 Anna Jansma: no partij at all.
+"""
+
+import functools
+import os
+import secrets
+import uuid as uuid_module
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Final
+from uuid import UUID
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+from demo.backoffice.http import ApiError, Query, detail_response, paginated_response
+from demo.backoffice.seed import uid
+from demo.backoffice.store import state
+
+PREFIX: Final = "/klantinteracties/api/v1"
+API_VERSION: Final = "0.9.0"
+DEFAULT_TOKEN: Final = "mijnomgeving-demo-klantinteracties-token"
+IDENTIFICATOR_FIELDS: Final = ("codeObjecttype", "codeSoortObjectId", "codeRegister", "objectId")
+
+
+def token() -> str:
+    """DEMO_KLANTINTERACTIES_TOKEN: the key the portal sends as `Authorization: Token <key>`."""
+    return os.environ.get("DEMO_KLANTINTERACTIES_TOKEN") or DEFAULT_TOKEN
+
+
+@dataclass(frozen=True, slots=True)
+class DigitaalAdres:
+    uuid: UUID
+    partij: UUID
+    adres: str
+    soort: str  # email | telefoonnummer | overig
+    is_standaard: bool
+    omschrijving: str
+    verificatie_datum: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Partij:
+    uuid: UUID
+    nummer: str
+    bsn: str
+    voorletters: str
+    voornaam: str
+    voorvoegsel: str
+    achternaam: str
+    adressen: tuple[DigitaalAdres, ...]
+    voorkeur: UUID | None
+
+    @property
+    def identificator_uuid(self) -> UUID:
+        return uid(f"partij-identificator:{self.bsn}")
+
+    @property
+    def volledige_naam(self) -> str:
+        return " ".join(p for p in (self.voornaam, self.voorvoegsel, self.achternaam) if p)
+
+
+def _partij(
+    nummer: str,
+    bsn: str,
+    names: tuple[str, str, str, str],
+    adressen: list[tuple[str, str, bool, int | None]],
+    *,
+    today: date,
+    voorkeur: int | None = 0,
+) -> Partij:
+    """adressen: (adres, soort, isStandaardAdres, verified this many days ago or None)."""
+    key = uid(f"partij:{bsn}")
+    records = tuple(
+        DigitaalAdres(
+            uuid=uid(f"digitaaladres:{bsn}:{index}"),
+            partij=key,
+            adres=adres,
+            soort=soort,
+            is_standaard=standaard,
+            omschrijving="E-mailadres" if soort == "email" else "Mobiel nummer",
+            verificatie_datum=None if days is None else today - timedelta(days=days),
+        )
+        for index, (adres, soort, standaard, days) in enumerate(adressen)
+    )
+    return Partij(
+        uuid=key,
+        nummer=nummer,
+        bsn=bsn,
+        voorletters=names[0],
+        voornaam=names[1],
+        voorvoegsel=names[2],
+        achternaam=names[3],
+        adressen=records,
+        voorkeur=records[voorkeur].uuid if records and voorkeur is not None else None,
+    )
+
+
+@functools.cache
+def partijen(today: date) -> dict[UUID, Partij]:
+    """The seeded partijen, by UUID (UUIDs are uuid5 of the BSN: the same in every run)."""
+    found = [
+        _partij(
+            "0000000001",
+            "999993653",
+            ("S.", "Suzanne", "", "Moulin"),
+            [
+                ("suzanne.moulin@example.nl", "email", True, 30),
+                ("0612345678", "telefoonnummer", True, 30),
+            ],
+            today=today,
+        ),
+        _partij(
+            "0000000002",
+            "999990755",
+            ("M.E.", "Mary Eloise", "", "Kierkegaard"),
+            [("mary.kierkegaard@example.nl", "email", True, None)],
+            today=today,
+        ),
+        _partij(
+            "0000000003",
+            "999991954",
+            ("S.", "Sierra", "", "Kooyman"),
+            [
+                ("sierra.oud@example.nl", "email", False, None),
+                ("sierra.kooyman@example.nl", "email", True, 400),
+            ],
+            today=today,
+            voorkeur=1,
+        ),
+        _partij(
+            "0000000004",
+            "999992648",
+            ("A.", "Athena", "", "Homeros"),
+            [("athena.homeros@example.nl", "email", True, 12)],
+            today=today,
+        ),
+        _partij("0000000005", "999993847", ("M.", "Merel", "", "Kooyman"), [], today=today),
+    ]
+    return {partij.uuid: partij for partij in found}
+
+
+def digitale_adressen(today: date) -> dict[UUID, DigitaalAdres]:
+    return {a.uuid: a for p in partijen(today).values() for a in p.adressen}
+
+
+# Rendering (the field set of Open Klant 2.18; optional fields it sends as null are sent so).
+
+
+def _base(request: HttpRequest) -> str:
+    return f"{request.scheme}://{request.get_host()}{PREFIX}"
+
+
+def _ref(request: HttpRequest, kind: str, key: UUID) -> dict[str, str]:
+    return {"uuid": str(key), "url": f"{_base(request)}/{kind}/{key}"}
+
+
+def adres_json(request: HttpRequest, adres: DigitaalAdres, expand: bool = False) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        **_ref(request, "digitaleadressen", adres.uuid),
+        "verstrektDoorBetrokkene": None,
+        "verstrektDoorPartij": _ref(request, "partijen", adres.partij),
+        "adres": adres.adres,
+        "soortDigitaalAdres": adres.soort,
+        "isStandaardAdres": adres.is_standaard,
+        "omschrijving": adres.omschrijving,
+        "referentie": "portaalvoorkeur",
+        "verificatieDatum": adres.verificatie_datum.isoformat()
+        if adres.verificatie_datum
+        else None,
+    }
+    if expand:
+        body["_expand"] = {"verstrektDoorBetrokkene": None}
+    return body
+
+
+def partij_json(request: HttpRequest, partij: Partij, expand: list[str]) -> dict[str, Any]:
+    identificator = {
+        **_ref(request, "partij-identificatoren", partij.identificator_uuid),
+        "identificeerdePartij": _ref(request, "partijen", partij.uuid),
+        "anderePartijIdentificator": "",
+        "partijIdentificator": {
+            "codeObjecttype": "natuurlijk_persoon",
+            "codeSoortObjectId": "bsn",
+            "objectId": partij.bsn,
+            "codeRegister": "brp",
+        },
+        "subIdentificatorVan": None,
+    }
+    body: dict[str, Any] = {
+        **_ref(request, "partijen", partij.uuid),
+        "nummer": partij.nummer,
+        "interneNotitie": "",
+        "betrokkenen": [],
+        "categorieRelaties": [],
+        "digitaleAdressen": [_ref(request, "digitaleadressen", a.uuid) for a in partij.adressen],
+        "voorkeursDigitaalAdres": _ref(request, "digitaleadressen", partij.voorkeur)
+        if partij.voorkeur
+        else None,
+        "vertegenwoordigden": [],
+        "rekeningnummers": [],
+        "voorkeursRekeningnummer": None,
+        "partijIdentificatoren": [identificator],
+        "soortPartij": "persoon",
+        "indicatieGeheimhouding": False,
+        "voorkeurstaal": "dut",
+        "indicatieActief": True,
+        "bezoekadres": None,
+        "correspondentieadres": None,
+        "partijIdentificatie": {
+            "contactnaam": {
+                "voorletters": partij.voorletters,
+                "voornaam": partij.voornaam,
+                "voorvoegselAchternaam": partij.voorvoegsel,
+                "achternaam": partij.achternaam,
+            },
+            "volledigeNaam": partij.volledige_naam,
+        },
+    }
+    if expand:
+        expanded: dict[str, Any] = {}
+        if "digitaleAdressen" in expand:
+            expanded["digitaleAdressen"] = [adres_json(request, a) for a in partij.adressen]
+        if "betrokkenen" in expand or "betrokkenen.hadKlantcontact" in expand:
+            expanded["betrokkenen"] = []
+        if "categorieRelaties" in expand:
+            expanded["categorieRelaties"] = []
+        body["_expand"] = expanded
+    return body
+
+
+# Auth and views.
+
+
+def _problem(request: HttpRequest, status: int, code: str, title: str, detail: str) -> JsonResponse:
+    body = {
+        "type": f"{request.scheme}://{request.get_host()}/ref/fouten/{code}/",
+        "code": code,
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": f"urn:uuid:{uuid_module.uuid4()}",
+    }
+    return JsonResponse(body, status=status, content_type="application/problem+json")
+
+
+def token_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """GET only, `Authorization: Token <key>` as Open Klant (DRF TokenAuthentication: 401)."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        header = request.headers.get("Authorization", "")
+        if not header:
+            response = _problem(
+                request,
+                401,
+                "not_authenticated",
+                "Authenticatiegegevens zijn niet opgegeven.",
+                "Authenticatiegegevens zijn niet opgegeven.",
+            )
+        elif not header.startswith("Token ") or not secrets.compare_digest(
+            header.removeprefix("Token ").strip().encode(), token().encode()
+        ):
+            response = _problem(
+                request, 401, "authentication_failed", "Ongeldige token.", "Ongeldige token."
+            )
+        else:
+            try:
+                if request.method not in ("GET", "HEAD"):
+                    raise ApiError(
+                        405, "method_not_allowed", f'Methode "{request.method}" niet toegestaan.'
+                    )
+                response = view(request, *args, **kwargs)
+            except ApiError as error:
+                response = error.response(request)
+        if response.status_code == 401:
+            response["WWW-Authenticate"] = "Token"
+        response["API-version"] = API_VERSION
+        return response
+
+    return wrapper
+
+
+PARTIJ_EXPAND: Final = (
+    "betrokkenen",
+    "betrokkenen.hadKlantcontact",
+    "categorieRelaties",
+    "digitaleAdressen",
+)
+PAGING: Final = ("page", "pageSize")
+
+
+def _identificator_matches(partij: Partij, values: dict[str, str | None]) -> bool:
+    own = {
+        "codeObjecttype": "natuurlijk_persoon",
+        "codeSoortObjectId": "bsn",
+        "codeRegister": "brp",
+        "objectId": partij.bsn,
+    }
+    return all(value is None or own[name] == value for name, value in values.items())
+
+
+def _uuid(query: Query, name: str) -> UUID | None:
+    value = query.string(name)
+    if value is None:
+        return None
+    try:
+        return UUID(value)
+    except ValueError:
+        raise ApiError(
+            400,
+            "invalid",
+            "Voer een geldige UUID in.",
+            [{"name": name, "code": "invalid", "reason": "Voer een geldige UUID in."}],
+        ) from None
+
+
+@token_view
+def partij_list(request: HttpRequest) -> HttpResponse:
+    names = [f"partijIdentificator__{field}" for field in IDENTIFICATOR_FIELDS]
+    query = Query(request, [*names, "soortPartij", "indicatieActief", "expand", *PAGING])
+    wanted = {name.split("__")[1]: query.string(name) for name in names}
+    expand = query.multiple("expand", PARTIJ_EXPAND)
+    soort = query.choice("soortPartij", ("contactpersoon", "organisatie", "persoon"))
+    actief = query.boolean("indicatieActief")
+    found = [
+        partij
+        for partij in partijen(state().config.today).values()
+        if _identificator_matches(partij, wanted)
+        and soort in (None, "persoon")
+        and actief in (None, True)
+    ]
+    found.sort(key=lambda partij: partij.nummer)
+    return paginated_response(request, found, lambda p: partij_json(request, p, expand))
+
+
+@token_view
+def partij_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    expand = Query(request, ["expand"]).multiple("expand", PARTIJ_EXPAND)
+    partij = partijen(state().config.today).get(uuid)
+    if partij is None:
+        raise ApiError(404, "not_found", "Niet gevonden.")
+    return detail_response(request, partij_json(request, partij, expand))
+
+
+@token_view
+def digitaal_adres_list(request: HttpRequest) -> HttpResponse:
+    by_identificator = [
+        f"verstrektDoorPartij__partijIdentificator__{field}" for field in IDENTIFICATOR_FIELDS
+    ]
+    query = Query(
+        request,
+        [
+            "verstrektDoorPartij__uuid",
+            "verstrektDoorPartij__url",
+            *by_identificator,
+            "soortDigitaalAdres",
+            "isGeverifieerd",
+            "isStandaardAdres",
+            "referentie",
+            "adres",
+            "expand",
+            *PAGING,
+        ],
+    )
+    expand = bool(query.multiple("expand", ("verstrektDoorBetrokkene",)))
+    partij_uuid = _uuid(query, "verstrektDoorPartij__uuid")
+    partij_url = query.string("verstrektDoorPartij__url")
+    wanted = {name.rsplit("__", 1)[1]: query.string(name) for name in by_identificator}
+    soort = query.choice("soortDigitaalAdres", ("email", "telefoonnummer", "overig"))
+    geverifieerd = query.boolean("isGeverifieerd")
+    standaard = query.boolean("isStandaardAdres")
+    referentie, adres = query.string("referentie"), query.string("adres")
+    today = state().config.today
+    owners = partijen(today)
+    found = [
+        a
+        for a in digitale_adressen(today).values()
+        if partij_uuid in (None, a.partij)
+        and (partij_url is None or partij_url.rstrip("/").endswith(f"/partijen/{a.partij}"))
+        and _identificator_matches(owners[a.partij], wanted)
+        and soort in (None, a.soort)
+        and geverifieerd in (None, a.verificatie_datum is not None)
+        and standaard in (None, a.is_standaard)
+        and referentie in (None, "portaalvoorkeur")
+        and adres in (None, a.adres)
+    ]
+    return paginated_response(request, found, lambda a: adres_json(request, a, expand))
+
+
+@token_view
+def digitaal_adres_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    expand = bool(Query(request, ["expand"]).multiple("expand", ("verstrektDoorBetrokkene",)))
+    adres = digitale_adressen(state().config.today).get(uuid)
+    if adres is None:
+        raise ApiError(404, "not_found", "Niet gevonden.")
+    return detail_response(request, adres_json(request, adres, expand))
