@@ -6,4 +6,5 @@ pytest_plugins: list[str] = [
     "tests.fixtures.backoffice",
     "tests.fixtures.stack",
     "tests.fixtures.roundtrips",
+    "tests.fixtures.staff",
 ]

@@ -26,6 +26,23 @@ URL_EXAMPLES: dict[str, dict[str, str] | str] = {
         "uuid": "6d3a0f8e-2f0b-4f7e-9a53-4f8f1e2b9c11",
         "document_uuid": "0f1e2d3c-4b5a-4697-8877-665544332211",
     },
+    "balie-zaken:detail": {"uuid": "6d3a0f8e-2f0b-4f7e-9a53-4f8f1e2b9c11"},
+    "balie-zaken:document-download": {
+        "uuid": "6d3a0f8e-2f0b-4f7e-9a53-4f8f1e2b9c11",
+        "document_uuid": "0f1e2d3c-4b5a-4697-8877-665544332211",
+    },
+    **{
+        f"maykin_2fa:{name}": "staff login and 2FA set-up: Django admin markup, like the admin"
+        for name in (
+            "login",
+            "setup",
+            "qr",
+            "setup_complete",
+            "backup_tokens",
+            "recovery",
+            "account_security",
+        )
+    },
 }
 
 # Not the portal's pages: the Django admin (staff only, its own markup) and the OIDC

@@ -1,6 +1,7 @@
 """All settings, driven by environment variables, with safe production defaults."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -72,6 +73,16 @@ INSTALLED_APPS = [
     "mijnomgeving.accounts",
     "zaken",
     "notificaties",
+    # >>> staff login, desk view and processing log (balie/)
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "maykin_2fa",
+    "two_factor",
+    "axes",
+    "mijnomgeving.audit",
+    "balie",
+    # <<< balie/
 ]
 
 MIDDLEWARE = [
@@ -86,6 +97,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "mijnomgeving.accounts.middleware.IdleTimeoutMiddleware",
+    # >>> balie/: staff second factor (maykin-2fa's, repaired), lockout after failed logins
+    "balie.middleware.OTPMiddleware",
+    "axes.middleware.AxesMiddleware",
+    # <<< balie/
 ]
 
 ROOT_URLCONF = "mijnomgeving.urls"
@@ -147,6 +162,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out username/address before any backend runs.
+    "axes.backends.AxesStandaloneBackend",
     "mijnomgeving.accounts.backends.DigiDBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -184,6 +201,27 @@ OIDC_VERIFY_KID = env_bool("OIDC_VERIFY_KID", True)
 OIDC_AUTHENTICATE_CLASS = "mijnomgeving.accounts.oidc_views.DigiDAuthenticationRequestView"
 OIDC_CALLBACK_CLASS = "mijnomgeving.accounts.oidc_views.DigiDCallbackView"
 LOGIN_REDIRECT_URL_FAILURE = "accounts:login-failed"
+
+# >>> balie/ (staff login: maykin-2fa on the admin login, django-axes lockout)
+# Staff log in at /beheer/ with a password and a TOTP code (or a recovery code). No backend
+# may skip the second factor here; dev.py and test.py name the ones they let through.
+MAYKIN_2FA_ALLOW_MFA_BYPASS_BACKENDS: list[str] = []
+TWO_FACTOR_PATCH_ADMIN = False  # maykin_2fa.monkeypatch_admin() in urls.py does it
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "MijnOmgeving")
+# Lock a username from an address out after this many failed logins, for this many minutes.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# maykin_2fa.E003 looks for its own middleware by name; balie.middleware.OTPMiddleware is that
+# class, repaired for django-otp >= 1.6 (see its docstring).
+SILENCED_SYSTEM_CHECKS = ["maykin_2fa.E003"]
+AXES_LOCKOUT_TEMPLATE = "balie/locked_out.html"
+# Fernet keys (comma-separated, newest first) that encrypt the BSN in the processing log;
+# empty: one derived from DJANGO_SECRET_KEY (mijnomgeving/audit/crypto.py).
+AUDIT_ENCRYPTION_KEYS = env_list("AUDIT_ENCRYPTION_KEYS")
+# <<< balie/
 
 # --- Back offices (clients/) --------------------------------------------------------------
 

@@ -20,3 +20,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Serve static files from the finders: the suite does not need a collectstatic run.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# >>> balie/: tests log staff in with force_login (ModelBackend) and skip the second factor;
+# tests of the 2FA flow itself override this with an empty list.
+MAYKIN_2FA_ALLOW_MFA_BYPASS_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# <<< balie/

@@ -1,0 +1,27 @@
+"""The two staff groups and their permissions; safe to run any number of times."""
+
+from django.apps.registry import Apps
+from django.db.models import Q
+
+ADMINISTRATORS = "Beheerders"
+DESK_EMPLOYEES = "Baliemedewerkers"
+
+# Administrators configure what residents see (every zaken model) and read and export the
+# processing log; desk employees only use the desk view.
+GROUP_PERMISSIONS: dict[str, Q] = {
+    ADMINISTRATORS: (
+        Q(content_type__app_label="zaken")
+        | Q(content_type__app_label="audit", codename="view_processinglogentry")
+        | Q(content_type__app_label="audit", codename="export_processinglogentry")
+    ),
+    DESK_EMPLOYEES: Q(content_type__app_label="balie", codename="use_balie"),
+}
+
+
+def sync_groups(apps: Apps, using: str = "default") -> None:
+    """Create the groups and add the permissions that exist now (never removes any)."""
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    for name, permissions in GROUP_PERMISSIONS.items():
+        group, _created = group_model.objects.using(using).get_or_create(name=name)
+        group.permissions.add(*permission_model.objects.using(using).filter(permissions))

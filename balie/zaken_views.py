@@ -1,0 +1,109 @@
+"""The resident's MijnZaken pages as the desk sees them: the same services and templates,
+acting as the employee, under a banner, and one processing-log entry per page."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from mijnomgeving.accounts.staff import staff_member
+from mijnomgeving.audit.log import Seen
+from mijnomgeving.audit.models import PageKind
+from mijnomgeving.templatetags.nlds import Link
+from zaken.files import content_disposition
+from zaken.services import document_download_for, zaak_get_for, zaken_list_for
+from zaken.viewmodels import ZaakStatusFilter
+from zaken.views import PAGE_PARAM, parse_page, parse_uuid, upstream_errors_as_pages
+
+from .access import desk_required
+from .services import DeskLookup, lookup_seen
+from .session import current_lookup
+
+NAMESPACE = "balie-zaken"
+
+
+def lookup_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """No running look-up (no BSN with a purpose): back to the form, nothing fetched."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        lookup = current_lookup(request)
+        if lookup is None:
+            return redirect("balie:start")
+        return view(request, lookup, *args, **kwargs)
+
+    return wrapper
+
+
+def _log(request: HttpRequest, lookup: DeskLookup, seen: Seen) -> None:
+    lookup_seen(staff=staff_member(request.user), lookup=lookup, seen=seen)
+
+
+def _crumbs(*extra: Link) -> list[Link]:
+    return [Link(_("Balie"), reverse("balie:start")), *extra]
+
+
+@desk_required
+@lookup_required
+@upstream_errors_as_pages
+def zaak_list(
+    request: HttpRequest, lookup: DeskLookup, status: ZaakStatusFilter = "open"
+) -> HttpResponse:
+    _log(request, lookup, Seen(PageKind.OVERVIEW))
+    overview = zaken_list_for(
+        identity=lookup.identity,
+        status=status,
+        page=parse_page(request),
+    )
+    context = {
+        "overview": overview,
+        "page_param": PAGE_PARAM,
+        "crumbs": _crumbs(Link(_("Zaken van de inwoner"))),
+        "lookup": lookup,
+    }
+    return render(request, "balie/zaak_list.html", context)
+
+
+@desk_required
+@lookup_required
+@upstream_errors_as_pages
+def zaak_detail(request: HttpRequest, lookup: DeskLookup, uuid: str) -> HttpResponse:
+    zaak_uuid = parse_uuid(uuid)
+    try:
+        zaak = zaak_get_for(identity=lookup.identity, uuid=zaak_uuid)
+    except Exception:
+        _log(request, lookup, Seen(PageKind.ZAAK, zaak_uuid=zaak_uuid))
+        raise
+    _log(request, lookup, Seen(PageKind.ZAAK, zaak.identificatie, zaak_uuid))
+    list_name = f"{NAMESPACE}:list-closed" if zaak.is_closed else f"{NAMESPACE}:list"
+    crumbs = _crumbs(
+        Link(_("Zaken van de inwoner"), reverse(list_name)), Link(zaak.identificatie or zaak.title)
+    )
+    context = {"zaak": zaak, "crumbs": crumbs, "lookup": lookup}
+    return render(request, "balie/zaak_detail.html", context)
+
+
+@desk_required
+@lookup_required
+@upstream_errors_as_pages
+def document_download(
+    request: HttpRequest, lookup: DeskLookup, uuid: str, document_uuid: str
+) -> HttpResponse:
+    zaak_uuid, doc_uuid = parse_uuid(uuid), parse_uuid(document_uuid)
+    _log(request, lookup, Seen(PageKind.DOCUMENT, zaak_uuid=zaak_uuid, document_uuid=doc_uuid))
+    download = document_download_for(
+        identity=lookup.identity,
+        zaak_uuid=zaak_uuid,
+        document_uuid=doc_uuid,
+    )
+    response = StreamingHttpResponse(download.stream, content_type=download.content_type)
+    if download.content_length is not None:
+        response["Content-Length"] = str(download.content_length)
+    response["Content-Disposition"] = content_disposition(download.filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

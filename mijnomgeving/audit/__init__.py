@@ -1,0 +1,1 @@
+"""The processing log (verwerkingenlogging): who looked at whose data, when, why and what."""

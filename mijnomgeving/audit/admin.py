@@ -1,0 +1,88 @@
+"""The processing log in the admin: read-only, masked BSN, date filter, CSV export."""
+
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from mijnomgeving.accounts.bsn import elfproef
+from mijnomgeving.accounts.identity import identifier_hash
+
+from . import crypto
+from .export import csv_lines
+from .models import ProcessingLogEntry
+
+EXPORT_PERMISSION = "audit.export_processinglogentry"
+
+
+@admin.register(ProcessingLogEntry)
+class ProcessingLogEntryAdmin(admin.ModelAdmin):
+    list_display = (
+        "created_at",
+        "staff_username",
+        "masked_bsn",
+        "purpose",
+        "kind",
+        "zaak_identificatie",
+    )
+    list_filter = ("created_at", "purpose", "kind")
+    date_hierarchy = "created_at"
+    search_fields = ("staff_username", "zaak_identificatie")
+    search_help_text = _("Zoek op gebruikersnaam, zaaknummer of een volledig BSN.")
+    fields = (
+        "created_at",
+        "staff_user_id",
+        "staff_username",
+        "staff_full_name",
+        "masked_bsn",
+        "purpose",
+        "purpose_text",
+        "lookup_id",
+        "kind",
+        "zaak_identificatie",
+        "zaak_uuid",
+        "document_uuid",
+    )
+    readonly_fields = fields
+    actions = ("export_csv",)
+
+    @admin.display(description=_("BSN"))
+    def masked_bsn(self, entry: ProcessingLogEntry) -> str:
+        return crypto.mask(entry.bsn_tail)
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[ProcessingLogEntry], search_term: str
+    ) -> tuple[QuerySet[ProcessingLogEntry], bool]:
+        """A full BSN is looked up by its keyed hash; the BSN itself is never queried."""
+        term = search_term.strip()
+        if elfproef(term):
+            return queryset.filter(bsn_hash=identifier_hash(term)), False
+        return super().get_search_results(request, queryset, search_term)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_export_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm(EXPORT_PERMISSION)
+
+    @admin.action(
+        description=_("Exporteer de gekozen verwerkingen als CSV"), permissions=["export"]
+    )
+    def export_csv(
+        self, request: HttpRequest, queryset: QuerySet[ProcessingLogEntry]
+    ) -> StreamingHttpResponse:
+        entries = queryset.order_by("created_at", "id").iterator()
+        response = StreamingHttpResponse(csv_lines(entries), content_type="text/csv; charset=utf-8")
+        filename = f"verwerkingen-{timezone.localdate():%Y%m%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "private, no-store"
+        return response

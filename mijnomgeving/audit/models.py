@@ -1,0 +1,67 @@
+"""One row per look-up or page a staff member saw: kept, never edited."""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Purpose(models.TextChoices):
+    """Why a desk employee looks at a resident's data (the choice list of the desk form)."""
+
+    DESK_QUESTION = "balie", _("Vraag van de inwoner aan de balie")
+    PHONE_QUESTION = "telefoon", _("Telefonische vraag")
+    COMPLAINT = "klacht", _("Klacht")
+    OTHER = "anders", _("Anders")
+
+
+class PageKind(models.TextChoices):
+    LOOKUP = "opzoeken", _("Inwoner opgezocht")
+    OVERVIEW = "overzicht", _("Zakenoverzicht")
+    ZAAK = "zaak", _("Zaak")
+    DOCUMENT = "document", _("Document gedownload")
+
+
+class ImmutableEntryError(Exception):
+    """The processing log only grows: an entry is never changed or deleted."""
+
+
+class ProcessingLogEntry(models.Model):
+    created_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    # The staff member as they were at that moment; no foreign key, so the entry outlives
+    # the account.
+    staff_user_id = models.BigIntegerField(_("medewerker (id)"))
+    staff_username = models.CharField(_("gebruikersnaam medewerker"), max_length=150)
+    staff_full_name = models.CharField(_("naam medewerker"), max_length=300, blank=True)
+    # Whose data: the BSN encrypted (crypto.py), its keyed hash to search on, the last two
+    # digits to show in lists.
+    bsn_encrypted = models.TextField(_("BSN (versleuteld)"), editable=False)
+    bsn_hash = models.CharField(_("BSN (hash)"), max_length=64, db_index=True, editable=False)
+    bsn_tail = models.CharField(_("laatste cijfers BSN"), max_length=2, editable=False)
+    purpose = models.CharField(_("doel"), max_length=20, choices=Purpose.choices)
+    purpose_text = models.CharField(_("toelichting doel"), max_length=500, blank=True)
+    lookup_id = models.UUIDField(_("inzage"), default=uuid.uuid4, db_index=True)
+    kind = models.CharField(_("wat is bekeken"), max_length=20, choices=PageKind.choices)
+    zaak_identificatie = models.CharField(_("zaaknummer"), max_length=40, blank=True)
+    zaak_uuid = models.UUIDField(_("zaak (uuid)"), null=True, blank=True)
+    document_uuid = models.UUIDField(_("document (uuid)"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("verwerking")
+        verbose_name_plural = _("verwerkingen")
+        ordering = ("-created_at", "-id")
+        # Only viewing exists as a permission: nobody, not even a superuser, may add,
+        # change or delete entries through the admin.
+        default_permissions = ("view",)
+        permissions = [("export_processinglogentry", _("Verwerkingen exporteren (CSV)"))]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.staff_username} {self.get_kind_display()}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise ImmutableEntryError("A processing log entry cannot be changed.")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise ImmutableEntryError("A processing log entry cannot be deleted.")
