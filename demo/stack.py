@@ -196,6 +196,7 @@ django.setup()
 from django.core.management import call_command
 call_command("migrate", interactive=False, verbosity=0)
 call_command("setup_configuration", yaml_file=sys.argv[1], stdout=io.StringIO())
+call_command("create_demo_staff", stdout=io.StringIO())  # balie: beheerder, balie
 """
 
 
@@ -406,6 +407,8 @@ def banner(stack: Stack) -> str:
 {residents}
 
   Demo-backoffices (Zaken, Catalogi, Documenten): {stack.backoffice_url}/
+  Medewerkers (balie en beheer): {stack.portal_url}/beheer/login/
+    gebruikersnaam balie of beheerder, wachtwoord demo-medewerker (demo: zonder tweede factor)
   Logbestanden: {stack.settings.log_dir}/
   Stoppen: Ctrl-C
 """
