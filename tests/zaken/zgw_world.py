@@ -47,6 +47,8 @@ class Failure:
 class ZgwWorld:
     mocker: Any
     validate: bool = False
+    # A back office that ignores the informatieobject and objectinformatieobjecten filters.
+    ignore_filters: bool = False
     resources: dict[str, Payload] = field(default_factory=dict)
     contents: dict[str, bytes] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
@@ -275,7 +277,13 @@ class ZgwWorld:
             return (self._expanded(zaak, expand) if zaak else None), ZAKEN_RESPONSE_HEADERS
         if url == ZAKEN + "statussen":
             found = [s for s in self._all("/statussen/") if s["zaak"] == query.get("zaak")]
-            found.sort(key=lambda s: s["datumStatusGezet"], reverse=True)
+            # Open Zaak's ordering ("-datum_status_gezet", "-pk"): on a tie, the later-made first.
+            found = [
+                s
+                for _, s in sorted(
+                    enumerate(found), key=lambda p: (p[1]["datumStatusGezet"], p[0]), reverse=True
+                )
+            ]
             return zgw.page(found), None
         if url == ZAKEN + "rollen":
             return zgw.page(
@@ -286,7 +294,10 @@ class ZgwWorld:
                 zio
                 for zio in self._all("/zaakinformatieobjecten/")
                 if zio["zaak"] == query.get("zaak")
-                and query.get("informatieobject") in (None, zio["informatieobject"])
+                and (
+                    self.ignore_filters
+                    or query.get("informatieobject") in (None, zio["informatieobject"])
+                )
             ], None
         if url == DOCUMENTEN + "enkelvoudiginformatieobjecten":
             linked = {
@@ -295,7 +306,11 @@ class ZgwWorld:
                 if zio["zaak"] == query.get("objectinformatieobjecten__object")
             }
             return zgw.page(
-                [e for e in self._all("/enkelvoudiginformatieobjecten/") if e["url"] in linked]
+                [
+                    e
+                    for e in self._all("/enkelvoudiginformatieobjecten/")
+                    if self.ignore_filters or e["url"] in linked
+                ]
             ), None
         if url == CATALOGI + "statustypen":
             found = [

@@ -18,17 +18,23 @@ def build_timeline(
 ) -> tuple[TimelineStep, ...]:
     """Reached statussen by datumStatusGezet ascending, then the zaaktype's later steps.
 
-    The API serves statussen newest first (and the later-created first on a tie), so the
-    history is that list reversed, then sorted by date: ties keep the order they were set in.
-    A status whose statustype is not among the zaaktype's statustypen still shows (with the
-    type from `extra_statustypen`, or a neutral label). The steps to come are the statustypen
-    after the current one by volgnummer; a closed zaak has none.
+        The API serves statussen newest first (and the later-created first on a tie), so the
+        history is sorted by date, and on a tie (e-Suite zeroes the time) the current status goes
+    last and the others keep the order they were set in.
+        A status whose statustype is not among the zaaktype's statustypen still shows (with the
+        type from `extra_statustypen`, or a neutral label). The steps to come are the statustypen
+        after the current one by volgnummer; a closed zaak has none.
     """
     types = {statustype.url: statustype for statustype in statustypen} | extra_statustypen
     history = [
         status
         for _, status in sorted(
-            enumerate(statussen), key=lambda pair: (pair[1].datum_status_gezet, -pair[0])
+            enumerate(statussen),
+            key=lambda pair: (
+                pair[1].datum_status_gezet,
+                pair[1].url == current_status_url,
+                -pair[0],
+            ),
         )
     ]
     current = next((s for s in history if s.url == current_status_url), None) or (
