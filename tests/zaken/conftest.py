@@ -1,8 +1,7 @@
-"""Fixtures for the MijnZaken tests: the portal pointed at the demo back office, seed keys."""
+"""Fixtures for the MijnZaken tests: an in-memory Open Zaak, or the demo back office over HTTP."""
 
 from collections.abc import Callable
 from typing import Any
-from uuid import NAMESPACE_URL, UUID, uuid5
 
 import pytest
 
@@ -11,18 +10,6 @@ from tests.factories.zgw import TEST_BSN
 from tests.fixtures.backoffice import DemoBackoffice
 from tests.fixtures.services import ZgwServices
 from tests.zaken.zgw_world import ZgwWorld
-
-SUZANNE = "999993653"
-MARY = "999990755"
-SIERRA = "999991954"
-MEREL = "999993847"
-
-_DEMO_NAMESPACE = uuid5(NAMESPACE_URL, "https://mijnomgeving.example/demo-backoffice")
-
-
-def seed_uid(name: str) -> UUID:
-    """The UUID the demo seed gives a record, e.g. seed_uid("zaak:suzanne-parkeervergunning")."""
-    return uuid5(_DEMO_NAMESPACE, name)
 
 
 @pytest.fixture
