@@ -25,6 +25,12 @@ from typing import IO, Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG_YAML = ROOT / "demo" / "config" / "setup.yaml"
+# The Notificatieservice's services (Notificaties, Klantinteracties), loaded after CONFIG_YAML.
+NOTIFICATIES_YAML = ROOT / "demo" / "config" / "notificaties.yaml"
+KLANTINTERACTIES_TOKEN = "mijnomgeving-demo-klantinteracties-token"
+REGISTER_SUBSCRIPTION = (
+    ROOT / "notificaties" / "management" / "commands" / "register_subscription.py"
+)
 OIDC_CLIENT_ID = "mijnomgeving"
 OIDC_CLIENT_SECRET = "mijnomgeving-demo-secret"
 _DIGID = "urn:oasis:names:tc:SAML:2.0:ac:classes:"
@@ -71,6 +77,13 @@ class StackSettings:
     reload: bool = False  # runserver reloads on code changes
     worker: bool = True
     startup_timeout: float = 60.0
+    # Where the portal's filebased e-mail backend writes and the demo mailbox page reads;
+    # None: "mailbox" beside log_dir (var/mailbox for `make demo`).
+    mailbox_dir: Path | None = None
+
+    @property
+    def mailbox(self) -> Path:
+        return self.mailbox_dir or self.log_dir.parent / "mailbox"
 
     @classmethod
     def from_environment(cls, **overrides: Any) -> "StackSettings":
@@ -195,7 +208,8 @@ import io, sys, django
 django.setup()
 from django.core.management import call_command
 call_command("migrate", interactive=False, verbosity=0)
-call_command("setup_configuration", yaml_file=sys.argv[1], stdout=io.StringIO())
+for yaml_file in sys.argv[1:]:
+    call_command("setup_configuration", yaml_file=yaml_file, stdout=io.StringIO())
 call_command("create_demo_staff", stdout=io.StringIO())  # balie: beheerder, balie
 """
 
@@ -247,6 +261,11 @@ class Stack:
             "DEMO_ZAKEN_API_ROOT": self.api_root("zaken"),
             "DEMO_CATALOGI_API_ROOT": self.api_root("catalogi"),
             "DEMO_DOCUMENTEN_API_ROOT": self.api_root("documenten"),
+            "DEMO_NOTIFICATIES_API_ROOT": self.api_root("notificaties"),
+            "DEMO_KLANTINTERACTIES_API_ROOT": self.api_root("klantinteracties"),
+            "DEMO_KLANTINTERACTIES_AUTHORIZATION": f"Token {self.klantinteracties_token}",
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": str(self.settings.mailbox),
         }
         if discovery := self.oidc_discovery:
             env |= {
@@ -261,6 +280,18 @@ class Stack:
                 "OIDC_VERIFY_KID": "false",  # oidc-provider-mock's ID tokens carry no "kid"
             }
         return env | dict(self.settings.extra_env)
+
+    @property
+    def klantinteracties_token(self) -> str:
+        return os.environ.get("DEMO_KLANTINTERACTIES_TOKEN") or KLANTINTERACTIES_TOKEN
+
+    def backoffice_env(self) -> dict[str, str]:
+        """The back office's: its public root (URLs in notifications), the mailbox, the token."""
+        return self._base_env() | {
+            "DEMO_BACKOFFICE_BASE_URL": self.backoffice_url,
+            "DEMO_MAILBOX_DIR": str(self.settings.mailbox),
+            "DEMO_KLANTINTERACTIES_TOKEN": self.klantinteracties_token,
+        }
 
     def _spawn(self, name: str, command: list[str], env: Mapping[str, str]) -> Child:
         child = Child(name, command, env, self.settings.log_dir, echo=self.settings.echo)
@@ -326,11 +357,12 @@ class Stack:
             *([] if s.reload else ["--noreload"]),
         ]
         return {
-            "prepare": [python, "-c", _PREPARE, str(s.config_yaml)],
+            "prepare": [python, "-c", _PREPARE, str(s.config_yaml), str(NOTIFICATIES_YAML)],
             "backoffice": [python, "-m", "demo.backoffice", "--host", s.host, "--port", str(s.backoffice_port)],
             "oidc": [python, "-m", "oidc_provider_mock", "--host", s.host, "--port", str(s.oidc_port), "--require-nonce", "true", *users],
             "portal": [python, "manage.py", *runserver],
             "worker": [python, "manage.py", "db_worker", "--no-reload"],
+            "subscribe": [python, "manage.py", "register_subscription"],
         }  # fmt: skip
 
     def start(self) -> "Stack":
@@ -338,6 +370,7 @@ class Stack:
         s = self.settings
         self._check_ports()
         s.log_dir.mkdir(parents=True, exist_ok=True)
+        s.mailbox.mkdir(parents=True, exist_ok=True)
         if s.database_url.startswith("sqlite:///"):
             Path(s.database_url.removeprefix("sqlite://")).parent.mkdir(parents=True, exist_ok=True)
         deadline = time.monotonic() + s.startup_timeout
@@ -345,7 +378,7 @@ class Stack:
         quiet_python = self._base_env() | {"PYTHONWARNINGS": "ignore"}
         try:
             prepare = self._spawn("prepare", commands["prepare"], self.portal_env())
-            backoffice = self._spawn("backoffice", commands["backoffice"], self._base_env())
+            backoffice = self._spawn("backoffice", commands["backoffice"], self.backoffice_env())
             oidc = self._spawn("oidc", commands["oidc"], quiet_python)
             discovery_url = f"{self.oidc_url}/.well-known/openid-configuration"
             self._wait_http(oidc, discovery_url, deadline)
@@ -357,6 +390,9 @@ class Stack:
                 worker = self._spawn("worker", commands["worker"], self.portal_env())
             self._wait_http(backoffice, f"{self.backoffice_url}/_demo/health", deadline)
             self._wait_http(portal, f"{self.portal_url}/", deadline)
+            if REGISTER_SUBSCRIPTION.exists():  # the portal's abonnement at the demo NRC
+                subscribe = self._spawn("subscribe", commands["subscribe"], self.portal_env())
+                self._wait_exit(subscribe, deadline)
             if s.worker and not worker.running:
                 code = worker.process.returncode
                 raise self._fail(worker, f"De taakverwerker is gestopt (exit code {code}).")
@@ -379,7 +415,9 @@ class Stack:
     def wait(self) -> int:
         """Block until a long-running child exits; stops the rest and returns 1. Ctrl-C
         (KeyboardInterrupt) passes through to the caller."""
-        services = [child for name, child in self.children.items() if name != "prepare"]
+        services = [
+            child for name, child in self.children.items() if name not in ("prepare", "subscribe")
+        ]
         while True:
             for child in services:
                 if not child.running:
@@ -406,7 +444,10 @@ def banner(stack: Stack) -> str:
   een van deze testinwoners (knop met het BSN):
 {residents}
 
-  Demo-backoffices (Zaken, Catalogi, Documenten): {stack.backoffice_url}/
+  Demo-backoffices (Zaken, Catalogi, Documenten, Notificaties, Klantinteracties): {stack.backoffice_url}/
+  Demo-pagina's: {stack.backoffice_url}/_demo/
+    zaak naar de volgende status: {stack.backoffice_url}/_demo/zaken/
+    e-mails die MijnOmgeving stuurde: {stack.backoffice_url}/_demo/mailbox/
   Medewerkers (balie en beheer): {stack.portal_url}/beheer/login/
     gebruikersnaam balie of beheerder, wachtwoord demo-medewerker (demo: zonder tweede factor)
   Logbestanden: {stack.settings.log_dir}/
