@@ -6,5 +6,6 @@ pytest_plugins: list[str] = [
     "tests.fixtures.backoffice",
     "tests.fixtures.stack",
     "tests.fixtures.roundtrips",
+    "tests.fixtures.notificaties",
     "tests.fixtures.staff",
 ]

@@ -114,3 +114,13 @@ def problem_violations(body: Payload, schema: str = "ValidatieFout") -> list[str
         format_checker=oas30_format_checker,
     )
     return [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(body)]
+
+
+def assert_abonnement_body_valid(body: Payload) -> None:
+    """A POST/PUT /abonnement body the portal sends, against notificaties-1.0.1 Abonnement."""
+    validator = OAS30Validator(
+        _schema("notificaties-1.0.1.yaml", "Abonnement"), format_checker=oas30_format_checker
+    )
+    errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(body)]
+    if errors:
+        raise SpecViolation("Abonnement: " + "; ".join(errors))

@@ -2,65 +2,25 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.conf import settings
-from zgw_consumers.constants import APITypes, AuthTypes
+from django.utils import timezone
 from zgw_consumers.models import Service
 
-from notificaties.auth import auth_header_for
-from notificaties.models import Subscription
+from notificaties.models import OutgoingMessage, ReceivedNotification
+from notificaties.payload import parse_notificatie
+from notificaties.tasks import sweep
 from tests.factories import klantinteracties as ki
 from tests.factories import notificaties as nf
 from tests.factories import zgw
-from tests.fixtures.services import ZGW_CLIENT_ID, ZGW_SECRET, ZgwServices
+from tests.fixtures.notificaties import KLANT_TOKEN as KLANT_TOKEN
+from tests.fixtures.services import ZgwServices
 
-KLANT_TOKEN = "open-klant-test-token"
+NOTIFYNL_KEY = "test-11111111-1111-4111-8111-111111111111-22222222-2222-4222-8222-222222222222"
 MARY = "999990755"
-
-
-@pytest.fixture
-def klantinteracties_service(db: None) -> Service:
-    service, _ = Service.objects.update_or_create(
-        slug=settings.KLANTINTERACTIES_SERVICE_SLUG,
-        defaults={
-            "label": "Open Klant",
-            "api_type": APITypes.orc,
-            "api_root": ki.ROOT,
-            "auth_type": AuthTypes.api_key,
-            "header_key": "Authorization",
-            "header_value": f"Token {KLANT_TOKEN}",
-        },
-    )
-    return service
-
-
-@pytest.fixture
-def notificaties_service(db: None) -> Service:
-    service, _ = Service.objects.update_or_create(
-        slug=settings.NOTIFICATIES_SERVICE_SLUG,
-        defaults={
-            "label": "Open Notificaties",
-            "api_type": APITypes.nrc,
-            "api_root": nf.NRC_ROOT,
-            "auth_type": AuthTypes.zgw,
-            "client_id": ZGW_CLIENT_ID,
-            "secret": ZGW_SECRET,
-        },
-    )
-    return service
-
-
-@pytest.fixture
-def subscription(db: None) -> Subscription:
-    return Subscription.objects.create()
-
-
-@pytest.fixture
-def webhook_auth(subscription: Subscription) -> str:
-    return auth_header_for(subscription)
 
 
 @dataclass
@@ -203,3 +163,56 @@ def post_notificatie(client: Any, webhook_auth: str) -> Callable[..., Any]:
         )
 
     return post
+
+
+def deliver(payload: dict[str, Any]) -> ReceivedNotification:
+    """Store a notificatie as the webhook does, then let the worker (sweep) handle it."""
+    notificatie = parse_notificatie(payload)
+    received = ReceivedNotification.objects.create(
+        payload=payload,
+        dedupe_key=notificatie.dedupe_key(),
+        kanaal=notificatie.kanaal,
+        resource=notificatie.resource,
+        actie=notificatie.actie,
+        resource_url=notificatie.resource_url,
+        hoofd_object=notificatie.hoofd_object,
+    )
+    sweep()
+    received.refresh_from_db()
+    return received
+
+
+def later(seconds: int) -> Any:
+    """Make every waiting row due, as if `seconds` had passed."""
+    past = timezone.now() - timedelta(seconds=seconds)
+    ReceivedNotification.objects.update(next_attempt_at=past, claimed_at=past)
+    OutgoingMessage.objects.update(next_attempt_at=past, sending_started_at=past)
+
+
+@pytest.fixture
+def notifynl(settings: Any, requests_mock: Any) -> Any:
+    settings.NOTIFYNL_API_KEY = NOTIFYNL_KEY
+    settings.NOTIFYNL_BASE_URL = "http://notifynl.test"
+    settings.NOTIFYNL_EMAIL_TEMPLATE_ID = "33333333-3333-4333-8333-333333333333"
+    settings.NOTIFYNL_SMS_TEMPLATE_ID = "44444444-4444-4444-8444-444444444444"
+    settings.NOTIFICATION_EMAIL_CHANNEL = "notifynl"
+    sent: list[dict[str, Any]] = []
+
+    def accept(request: Any, context: Any) -> dict[str, Any]:
+        sent.append(request.json())
+        context.status_code = 201
+        return {
+            "id": "55555555-5555-4555-8555-555555555555",
+            "reference": request.json()["reference"],
+        }
+
+    requests_mock.post("http://notifynl.test/v2/notifications/email", json=accept)
+    requests_mock.post("http://notifynl.test/v2/notifications/sms", json=accept)
+
+    def by_reference(request: Any, context: Any) -> dict[str, Any]:
+        reference = request.qs.get("reference", [""])[0]
+        found = [s for s in sent if s["reference"].lower() == reference.lower()]
+        return {"notifications": found, "links": {}}
+
+    requests_mock.get("http://notifynl.test/v2/notifications", json=by_reference)
+    return sent

@@ -7,32 +7,14 @@ from django.core import mail
 
 from notificaties import switches
 from notificaties.models import OutgoingMessage, ReceivedNotification
-from notificaties.payload import parse_notificatie
 from notificaties.processing import notification_process
 from notificaties.tasks import sweep
 from tests.factories import zgw
-from tests.notificaties.conftest import MARY, Resident, World
+from tests.notificaties.conftest import MARY, Resident, World, deliver
 
 pytestmark = pytest.mark.django_db
 
 Status = OutgoingMessage.Status
-
-
-def deliver(payload: dict[str, Any]) -> ReceivedNotification:
-    """Store a notificatie as the webhook does, then let the worker (sweep) handle it."""
-    notificatie = parse_notificatie(payload)
-    received = ReceivedNotification.objects.create(
-        payload=payload,
-        dedupe_key=notificatie.dedupe_key(),
-        kanaal=notificatie.kanaal,
-        resource=notificatie.resource,
-        actie=notificatie.actie,
-        resource_url=notificatie.resource_url,
-        hoofd_object=notificatie.hoofd_object,
-    )
-    sweep()
-    received.refresh_from_db()
-    return received
 
 
 def test_a_new_status_mails_the_initiator_with_a_link_and_no_personal_data(world: World) -> None:

@@ -1,0 +1,115 @@
+"""The Meldingen page, and the resident's choices honoured when a message is made."""
+
+from typing import Any
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from mijnomgeving.accounts.identity import identifier_hash
+from notificaties import switches
+from notificaties.models import NotificationPreference, OutgoingMessage
+from tests.factories import zgw
+from tests.notificaties.conftest import World, deliver
+
+pytestmark = pytest.mark.django_db
+
+Status = OutgoingMessage.Status
+
+
+def prefer(case_updates: bool = True, channel: str = "email") -> None:
+    NotificationPreference.objects.create(
+        identifier_hash=identifier_hash(zgw.TEST_BSN), case_updates=case_updates, channel=channel
+    )
+
+
+def test_the_page_needs_a_logged_in_resident(client: Any) -> None:
+    response = client.get(reverse("notificaties:preferences"))
+    assert response.status_code == 302
+
+
+def test_the_page_shows_the_defaults_and_says_action_required_cannot_be_switched_off(
+    resident_client: Any,
+) -> None:
+    response = resident_client.get(reverse("notificaties:preferences"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Dat kunt u niet uitzetten" in html
+    assert 'name="case_updates" id="id_case_updates" checked' in html
+    assert 'value="email" checked' in html
+
+
+def test_saving_stores_the_choice_by_hash_only(resident_client: Any) -> None:
+    response = resident_client.post(
+        reverse("notificaties:preferences"), {"channel": "sms"}, follow=True
+    )
+    assert "Uw keuzes zijn opgeslagen" in response.content.decode()
+    row = NotificationPreference.objects.get()
+    assert (row.case_updates, row.channel) == (False, "sms")
+    assert row.identifier_hash == identifier_hash("999993653")
+    assert "999993653" not in str(NotificationPreference.objects.values().get())
+
+
+def test_an_invalid_channel_is_refused(resident_client: Any) -> None:
+    response = resident_client.post(reverse("notificaties:preferences"), {"channel": "fax"})
+    assert response.status_code == 200
+    assert not NotificationPreference.objects.exists()
+
+
+def test_case_updates_switched_off_sends_nothing_and_records_why(world: World) -> None:
+    prefer(case_updates=False)
+    deliver(world.status_notificatie())
+    assert not mail.outbox
+    message = OutgoingMessage.objects.get()
+    assert (message.status, message.skip_reason) == (Status.SKIPPED, "opted_out")
+
+
+def test_action_required_is_sent_even_when_switched_off(world: World, monkeypatch: Any) -> None:
+    prefer(case_updates=False)
+    monkeypatch.setattr(
+        "notificaties.handlers.status_switch",
+        lambda *_: switches.StatusSwitch(action_required=True),
+    )
+    deliver(world.status_notificatie())
+    [email] = mail.outbox
+    assert email.subject == "U moet iets doen voor uw zaak"
+
+
+def test_sms_goes_to_the_verified_phone_number_through_notifynl(
+    world: World,
+    notifynl: Any,
+) -> None:
+    prefer(channel="sms")
+    deliver(world.status_notificatie())
+    assert not mail.outbox
+    [sms] = notifynl
+    assert sms["phone_number"] == "0612345678"
+    assert "Omgevingsvergunning" in sms["personalisation"]["bericht"]
+    assert OutgoingMessage.objects.get().channel == "sms"
+
+
+def test_sms_without_a_phone_number_sends_nothing_and_records_why(world: World) -> None:
+    prefer(channel="sms")
+    world.residents[zgw.TEST_BSN].phone = None
+    deliver(world.status_notificatie())
+    message = OutgoingMessage.objects.get()
+    assert (message.status, message.skip_reason) == (Status.SKIPPED, "no_address")
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"verified": False}, "no_address"),
+        ({"email": None}, "no_address"),
+        ({"in_open_klant": False}, "no_partij"),
+    ],
+)
+def test_no_usable_address_sends_nothing_and_records_why(
+    world: World, change: dict[str, Any], reason: str
+) -> None:
+    for name, value in change.items():
+        setattr(world.residents[zgw.TEST_BSN], name, value)
+    deliver(world.status_notificatie())
+    assert not mail.outbox
+    message = OutgoingMessage.objects.get()
+    assert (message.status, message.skip_reason) == (Status.SKIPPED, reason)
