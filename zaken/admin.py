@@ -38,6 +38,7 @@ class StatusTypeConfigInline(admin.TabularInline):
         "explanation",
         "shown_in_timeline",
         "notify",
+        "action_required",
     )
     readonly_fields = ("statustekst",)
 

@@ -249,6 +249,15 @@ class StatusTypeConfig(models.Model):
         ),
     )
 
+    action_required = models.BooleanField(
+        _("inwoner moet iets doen"),
+        default=False,
+        help_text=_(
+            "Aan: bij deze stap moet de inwoner iets doen (bijvoorbeeld gegevens aanvullen). "
+            "Het bericht hierover gaat ook naar inwoners die statusberichten hebben uitgezet."
+        ),
+    )
+
     class Meta:
         verbose_name = _("statustype")
         verbose_name_plural = _("statustypen")

@@ -43,6 +43,7 @@ class StatusTypeSettings:
     explanation: str
     shown_in_timeline: bool
     notify: bool
+    action_required: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,7 @@ def load_type_settings() -> TypeSettings:
             explanation=row.explanation,
             shown_in_timeline=row.shown_in_timeline,
             notify=row.notify,
+            action_required=row.action_required,
         )
         for row in StatusTypeConfig.objects.select_related("zaaktype_config")
     }

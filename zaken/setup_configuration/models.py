@@ -38,6 +38,7 @@ class StatusTypeModel(ConfigurationModel):
     explanation: str | None = None
     shown_in_timeline: bool | None = None
     notify: bool | None = None
+    action_required: bool | None = None
 
 
 class ZaakTypeModel(ConfigurationModel):
