@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIG_YAML = ROOT / "demo" / "config" / "setup.yaml"
 # The Notificatieservice's services (Notificaties, Klantinteracties), loaded after CONFIG_YAML.
 NOTIFICATIES_YAML = ROOT / "demo" / "config" / "notificaties.yaml"
+# What residents see of the demo catalogus (issue 4); after the services (relative catalogus).
+ZAKEN_CONFIG_YAML = ROOT / "demo" / "config" / "zaken.yaml"
 KLANTINTERACTIES_TOKEN = "mijnomgeving-demo-klantinteracties-token"
 REGISTER_SUBSCRIPTION = (
     ROOT / "notificaties" / "management" / "commands" / "register_subscription.py"
@@ -357,7 +359,7 @@ class Stack:
             *([] if s.reload else ["--noreload"]),
         ]
         return {
-            "prepare": [python, "-c", _PREPARE, str(s.config_yaml), str(NOTIFICATIES_YAML)],
+            "prepare": [python, "-c", _PREPARE, str(s.config_yaml), str(NOTIFICATIES_YAML), str(ZAKEN_CONFIG_YAML)],
             "backoffice": [python, "-m", "demo.backoffice", "--host", s.host, "--port", str(s.backoffice_port)],
             "oidc": [python, "-m", "oidc_provider_mock", "--host", s.host, "--port", str(s.oidc_port), "--require-nonce", "true", *users],
             "portal": [python, "manage.py", *runserver],
