@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 
+from mijnomgeving.accounts.session import LAST_ACTIVITY_KEY
 from mijnomgeving.audit.models import ProcessingLogEntry, Purpose
 from mijnomgeving.clients.calls import record_upstream_calls
 from tests.fixtures.oidc import log_in_resident
@@ -85,3 +86,18 @@ def test_a_desk_employee_cannot_reach_the_configuration(
         assert desk_client.get(changelist).status_code == 403, changelist
         assert admin_client_staff.get(changelist).status_code == 200, changelist
     assert desk_client.get(reverse("admin:audit_processinglogentry_changelist")).status_code == 403
+
+
+def test_an_idle_desk_session_ends_and_forgets_the_look_up(desk_client: Client) -> None:
+    desk_client.post(reverse("balie:start"), {"bsn": "999993653", "purpose": Purpose.COMPLAINT})
+    session = desk_client.session
+    session[LAST_ACTIVITY_KEY] = 0.0  # long ago
+    session.save()
+
+    with record_upstream_calls() as calls:
+        response = desk_client.get(reverse("balie-zaken:list"))
+
+    assert response.status_code == 302
+    assert "balie.lookup" not in desk_client.session
+    assert calls.count == 0
+    assert desk_client.get(reverse("balie:start")).status_code == 302
