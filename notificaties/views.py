@@ -1,6 +1,7 @@
 """The webhook (DESIGN rule 14) and the resident's Meldingen page."""
 
 import json
+from collections.abc import Sequence
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -21,7 +22,9 @@ from .preferences import preference_for, preference_save
 PROBLEM = "application/problem+json"
 
 
-def _problem(status: int, code: str, title: str, params: list[InvalidParam] = ()) -> JsonResponse:
+def _problem(
+    status: int, code: str, title: str, params: Sequence[InvalidParam] = ()
+) -> JsonResponse:
     body: dict[str, object] = {
         "type": f"https://mijnomgeving.local/problems/{code}",
         "code": code,

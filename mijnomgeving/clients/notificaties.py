@@ -98,7 +98,7 @@ class NotificatiesClient(ApiClient):
             problem = Problem.from_api(response.json())
         except ValueError:
             problem = Problem.from_api(None)
-        error = self._error(
+        refused = self._error(
             AbonnementRefused,
             problem.describe() or "request refused",
             method=method,
@@ -106,8 +106,9 @@ class NotificatiesClient(ApiClient):
             duration=duration,
             status_code=response.status_code,
         )
-        error.problem = problem  # type: ignore[attr-defined]
-        raise error
+        assert isinstance(refused, AbonnementRefused)
+        refused.problem = problem
+        raise refused
 
 
 def _abonnement_body(
