@@ -13,6 +13,8 @@ class BalieConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the system checks)
+
         # The groups are created by a data migration; after every migrate they also take the
         # permissions of configuration models added later (zaken/), idempotently.
         post_migrate.connect(_sync_groups, dispatch_uid="balie.sync_groups")
