@@ -238,8 +238,10 @@ class ZaakDetail:
                 facts.append(
                     (_("Uiterste einddatum"), dutch_date(self.uiterlijke_einddatum_afdoening))
                 )
-            if self.expected_date:
-                facts.append((_("Verwacht besluit"), dutch_date(self.expected_date)))
+            if self.expected_date and not (
+                self.einddatum_gepland or self.uiterlijke_einddatum_afdoening
+            ):
+                facts.append((_("Antwoord verwacht"), dutch_date(self.expected_date)))
         return tuple(facts)
 
 

@@ -424,3 +424,12 @@ def test_the_world_serves_spec_valid_answers(world: ZgwWorld, identity, settings
     for setting in (True, False):
         settings.ZAKEN_USE_EXPAND = setting
         get(identity, zaak)
+
+
+def test_without_planned_dates_the_expected_date_is_derived(world: ZgwWorld, identity) -> None:
+    zaak = world.add_zaak(einddatumGepland=None, uiterlijkeEinddatumAfdoening=None)
+
+    facts = dict(get(identity, zaak).facts)
+
+    assert facts["Antwoord verwacht"] == "26 april 2024"  # 1 maart + P56D
+    assert "Geplande einddatum" not in facts and "Uiterste einddatum" not in facts

@@ -340,3 +340,12 @@ def test_the_dashboard_without_configured_back_offices(db: None, resident_client
 
     assert response.status_code == 200
     assert "tijdelijk niet beschikbaar" in text(response)
+
+
+def test_a_closed_row_shows_no_status(world: ZgwWorld, resident_client: Client) -> None:
+    world.add_zaak(statussen=[1, 2, 3])
+
+    page = text(resident_client.get(reverse("zaken:list-closed")))
+
+    assert "Status" not in page.replace("Afgeronde zaken", "")
+    assert "Nog geen status" not in page
