@@ -90,6 +90,8 @@ def _deliveries(
 def handle_status_create(notificatie: Notificatie) -> Outcome:
     """A new status: tell the initiators, unless it is the first, or not meant for them."""
     clients = _clients()
+    if not clients.zaken.owns(notificatie.hoofd_object):
+        return Outcome(reason="zaak van een andere Zaken API dan de ingestelde")
     bsns = initiator_bsns(clients, notificatie.hoofd_object)
     if not bsns:
         return Outcome(reason="geen initiator of mede-initiator met BSN")
@@ -113,6 +115,8 @@ def handle_status_create(notificatie: Notificatie) -> Outcome:
 def handle_zaakinformatieobject_create(notificatie: Notificatie) -> Outcome:
     """A new document on the zaak: tell the initiators if they may see it (not `informeren`)."""
     clients = _clients()
+    if not clients.zaken.owns(notificatie.hoofd_object):
+        return Outcome(reason="zaak van een andere Zaken API dan de ingestelde")
     bsns = initiator_bsns(clients, notificatie.hoofd_object)
     if not bsns:
         return Outcome(reason="geen initiator of mede-initiator met BSN")

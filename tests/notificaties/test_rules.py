@@ -172,3 +172,13 @@ def test_processing_the_same_notificatie_twice_sends_once(world: World) -> None:
     sweep()
     assert len(mail.outbox) == 1
     assert OutgoingMessage.objects.count() == 1
+
+
+def test_a_zaak_of_another_zaken_api_is_not_fetched(world: World) -> None:
+    payload = world.status_notificatie() | {
+        "hoofdObject": "http://elsewhere.test/zaken/api/v1/zaken/1"
+    }
+    received = deliver(payload)
+    assert received.status == ReceivedNotification.Status.DONE
+    assert "andere Zaken API" in received.outcome
+    assert not any("elsewhere" in request.url for request in world.mock.request_history)
