@@ -20,7 +20,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from demo.stack import Child, Stack, StackSettings, free_port
+from demo.stack import CONFIG_YAML, Child, Stack, StackSettings, free_port
+
+# Migrate and load the back office services (demo/config/setup.yaml): nothing demo-only
+# (no demo staff accounts; the production check forbids them, rightly).
+PREPARE = """
+import io, sys, django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", interactive=False, verbosity=0)
+call_command("setup_configuration", yaml_file=sys.argv[1], stdout=io.StringIO())
+"""
 
 VARIANTS: dict[str, dict[str, str]] = {
     "ours": {},
@@ -97,9 +107,17 @@ class BenchStack(Stack):
         deadline = time.monotonic() + s.startup_timeout
         commands = self._commands()
         try:
-            prepare = self._spawn("prepare", commands["prepare"], self.portal_env())
+            prepare_command = [sys.executable, "-c", PREPARE, str(CONFIG_YAML)]
+            prepare = self._spawn("prepare", prepare_command, self.portal_env())
+            # demo.backoffice with TCP_NODELAY (see bench/backoffice.py)
+            backoffice_command = [
+                sys.executable,
+                "-m",
+                "bench.backoffice",
+                *commands["backoffice"][3:],
+            ]
             backoffice = self._spawn(
-                "backoffice", commands["backoffice"], self._base_env() | self.backoffice_env
+                "backoffice", backoffice_command, self._base_env() | self.backoffice_env
             )
             oidc = self._spawn(
                 "oidc", commands["oidc"], self._base_env() | {"PYTHONWARNINGS": "ignore"}
