@@ -3,7 +3,7 @@
 import logging
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -102,7 +102,7 @@ def document_download(request: HttpRequest, uuid: str, document_uuid: str) -> Ht
     response["Content-Disposition"] = content_disposition(download.filename)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
-    return response
+    return cast(HttpResponse, response)  # resident_required is typed for HttpResponse
 
 
 def dashboard_summary(identity: Identity) -> ZakenSummary:

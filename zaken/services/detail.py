@@ -212,7 +212,7 @@ def _eios_by_url(zios: list[ZaakInformatieObject], fetched: dict[str, Any]) -> d
     """{informatieobject URL of each link: its document (or UpstreamError)}; linked ones only."""
     listed = {eio.uuid: eio for eio in fetched["eios"]} if ok(fetched["eios"]) else {}
     return {
-        zio.informatieobject: listed.get(_uuid_of(zio.informatieobject))  # type: ignore[arg-type]
+        zio.informatieobject: listed.get(_uuid_of(zio.informatieobject))
         or fetched.get(f"eio {zio.informatieobject}")
         for zio in zios
     }

@@ -6,7 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from mijnomgeving.accounts.identity import Identity
-from mijnomgeving.clients.base import UpstreamNotFound, UpstreamRejected
+from mijnomgeving.clients.base import UpstreamError, UpstreamNotFound, UpstreamRejected
 from mijnomgeving.clients.catalogi_resources import (
     InformatieObjectType,
     ZaakTypeInformatieObjectType,
@@ -133,7 +133,9 @@ def _eio_or_not_found(value: object) -> EnkelvoudigInformatieObject:
         isinstance(value, UpstreamRejected) and value.status_code == 403
     ):
         raise DocumentNotFound
-    return required(value)  # type: ignore[arg-type]
+    if isinstance(value, EnkelvoudigInformatieObject):
+        return value
+    raise value if isinstance(value, UpstreamError) else TypeError(type(value).__name__)
 
 
 def _content_length(stream: StreamingDownload, eio: EnkelvoudigInformatieObject) -> int | None:
