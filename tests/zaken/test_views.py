@@ -349,3 +349,15 @@ def test_a_closed_row_shows_no_status(world: ZgwWorld, resident_client: Client) 
 
     assert "Status" not in page.replace("Afgeronde zaken", "")
     assert "Nog geen status" not in page
+
+
+def test_a_large_download_is_passed_on_in_chunks(world: ZgwWorld, resident_client: Client) -> None:
+    content = bytes(range(256)) * 4096 * 4  # 4 MiB
+    zaak = world.add_zaak()
+    eio = world.add_document(zaak, content=content, bestandsnaam="groot.pdf")
+
+    response = resident_client.get(download_url(zaak, eio))
+
+    chunks = list(response.streaming_content)
+    assert len(chunks) == 64 and max(len(chunk) for chunk in chunks) == 64 * 1024
+    assert b"".join(chunks) == content
