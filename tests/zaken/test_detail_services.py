@@ -3,9 +3,11 @@
 from datetime import date
 from uuid import UUID, uuid4
 
+import jwt
 import pytest
 
-from mijnomgeving.accounts.identity import Identity
+from mijnomgeving.accounts.identity import Identity, pseudonym
+from mijnomgeving.clients.actor import Actor
 from mijnomgeving.clients.base import UpstreamError
 from mijnomgeving.clients.calls import record_upstream_calls
 from tests.factories.zgw import TEST_BSN
@@ -433,3 +435,24 @@ def test_without_planned_dates_the_expected_date_is_derived(world: ZgwWorld, ide
 
     assert facts["Antwoord verwacht"] == "26 april 2024"  # 1 maart + P56D
     assert "Geplande einddatum" not in facts and "Uiterste einddatum" not in facts
+
+
+def test_calls_carry_the_residents_pseudonym_or_the_given_actor(
+    world: ZgwWorld, identity, requests_mock
+) -> None:
+    zaak = world.add_zaak()
+
+    seen = 0
+
+    def user_ids() -> set[str]:
+        nonlocal seen
+        history, seen = requests_mock.request_history[seen:], len(requests_mock.request_history)
+        tokens = [r.headers["Authorization"].split(" ", 1)[1] for r in history]
+        return {jwt.decode(t, options={"verify_signature": False})["user_id"] for t in tokens}
+
+    get(identity, zaak)
+    assert user_ids() == {pseudonym(identity)}
+
+    desk = Actor(user_id="j.balie", user_representation="Joke de Balie")
+    zaak_get_for(identity=identity, uuid=UUID(zaak["uuid"]), actor=desk)
+    assert user_ids() == {"j.balie"}

@@ -1,4 +1,8 @@
-"""MijnZaken services: plain functions on an Identity and UUIDs, returning view-models."""
+"""MijnZaken services: plain functions on an Identity and UUIDs, returning view-models.
+
+Each calls the back offices as the resident (a pseudonym, Decision 1) unless given an
+`actor`, e.g. a desk employee who looks on the resident's behalf (balie/).
+"""
 
 from .common import DocumentNotFound, ZaakNotFound
 from .detail import zaak_get_for

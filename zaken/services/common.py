@@ -8,6 +8,7 @@ from uuid import UUID
 from django.conf import settings
 
 from mijnomgeving.accounts.identity import Identity, resident_actor
+from mijnomgeving.clients.actor import Actor
 from mijnomgeving.clients.base import UpstreamError, parallel_map
 from mijnomgeving.clients.catalogi_resources import ZaakType
 from mijnomgeving.clients.zaken_resources import Rol, Zaak
@@ -40,9 +41,10 @@ def use_expand() -> bool:
     return bool(settings.ZAKEN_USE_EXPAND)
 
 
-def clients_for(identity: Identity) -> ZgwClients:
-    """The ZGW clients acting for this resident (ClientConfigurationError when not set up)."""
-    return build_zgw_clients(resident_actor(identity))
+def clients_for(identity: Identity, actor: Actor | None = None) -> ZgwClients:
+    """The ZGW clients acting for this resident, or for `actor` (a desk employee looking
+    on the resident's behalf, Decision 1); ClientConfigurationError when not set up."""
+    return build_zgw_clients(actor or resident_actor(identity))
 
 
 def run_round(tasks: Mapping[str, Task]) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from typing import Any
 from uuid import UUID
 
 from mijnomgeving.accounts.identity import Identity
+from mijnomgeving.clients.actor import Actor
 from mijnomgeving.clients.catalogi_resources import ResultaatType, StatusType, ZaakType
 from mijnomgeving.clients.documenten_resources import EnkelvoudigInformatieObject
 from mijnomgeving.clients.parsing import ParseError, uuid_from_url
@@ -29,7 +30,7 @@ from .documents import visible_documents
 from .timeline import build_timeline
 
 
-def zaak_get_for(*, identity: Identity, uuid: UUID) -> ZaakDetail:
+def zaak_get_for(*, identity: Identity, uuid: UUID, actor: Actor | None = None) -> ZaakDetail:
     """The zaak with this UUID as the case page shows it, if this person may see it.
 
     Raises ZaakNotFound when the zaak does not exist, the person has no rol on it, or a
@@ -39,7 +40,7 @@ def zaak_get_for(*, identity: Identity, uuid: UUID) -> ZaakDetail:
     document links and documents; (3) the document types and what (2) still pointed at.
     """
     policy = visibility_policy()
-    clients = clients_for(identity)
+    clients = clients_for(identity, actor)
     zaak = owned_zaak(clients, identity, uuid, expand=DETAIL_EXPAND)
     second = run_round(_second_round(clients, zaak))
     zaaktype: ZaakType = zaak.expanded_zaaktype or required(second["zaaktype"])

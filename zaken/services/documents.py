@@ -6,6 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from mijnomgeving.accounts.identity import Identity
+from mijnomgeving.clients.actor import Actor
 from mijnomgeving.clients.base import UpstreamError, UpstreamNotFound, UpstreamRejected
 from mijnomgeving.clients.catalogi_resources import (
     InformatieObjectType,
@@ -78,7 +79,7 @@ def _row(eio: EnkelvoudigInformatieObject, iot: InformatieObjectType | None) -> 
 
 
 def document_download_for(
-    *, identity: Identity, zaak_uuid: UUID, document_uuid: UUID
+    *, identity: Identity, zaak_uuid: UUID, document_uuid: UUID, actor: Actor | None = None
 ) -> DocumentDownload:
     """The content of a document on the person's zaak, streamed; DocumentNotFound otherwise.
 
@@ -87,7 +88,7 @@ def document_download_for(
     document passes the document rules. Only then is its `inhoud` opened (never shown).
     """
     policy = visibility_policy()
-    clients = clients_for(identity)
+    clients = clients_for(identity, actor)
     zaak = owned_zaak(clients, identity, zaak_uuid, expand=ACCESS_EXPAND)  # round trip 1
     eio_url = clients.documenten.url(f"enkelvoudiginformatieobjecten/{document_uuid}")
     tasks: dict[str, Task] = {

@@ -13,6 +13,7 @@ from math import ceil
 from typing import Any
 
 from mijnomgeving.accounts.identity import Identity
+from mijnomgeving.clients.actor import Actor
 from mijnomgeving.clients.base import UpstreamError
 from mijnomgeving.clients.catalogi_resources import ResultaatType, StatusType, ZaakType
 from mijnomgeving.clients.zaken_resources import Resultaat, Status, Zaak
@@ -35,7 +36,9 @@ StatusTypen = dict[str, StatusType | UpstreamError]
 ResultaatTypen = dict[str, ResultaatType | UpstreamError]
 
 
-def zaken_list_for(*, identity: Identity, status: ZaakStatusFilter, page: int) -> ZakenOverview:
+def zaken_list_for(
+    *, identity: Identity, status: ZaakStatusFilter, page: int, actor: Actor | None = None
+) -> ZakenOverview:
     """One page (PAGE_SIZE, newest first) of the person's visible open or closed zaken.
 
     Open zaken show their status and expected date, closed ones their result and end date.
@@ -43,7 +46,7 @@ def zaken_list_for(*, identity: Identity, status: ZaakStatusFilter, page: int) -
     UpstreamError when the zaken or their zaaktypen cannot be fetched (nothing honest can be
     shown then); a status or resultaat that fails is a marked gap in its row.
     """
-    clients = clients_for(identity)
+    clients = clients_for(identity, actor)
     visible, statustypen = _visible_zaken(
         clients, identity, visibility_policy(), with_statustypen=status == "open"
     )
@@ -72,13 +75,13 @@ def zaken_list_for(*, identity: Identity, status: ZaakStatusFilter, page: int) -
     )
 
 
-def zaken_summary_for(*, identity: Identity) -> ZakenSummary:
+def zaken_summary_for(*, identity: Identity, actor: Actor | None = None) -> ZakenSummary:
     """The number of open cases and the most recent status change among the visible zaken.
 
     A closed zaak's last change is its end status, set on its einddatum (zrc-007), so only
     the open zaken and the most recently closed ones need their status fetched.
     """
-    clients = clients_for(identity)
+    clients = clients_for(identity, actor)
     visible, statustypen = _visible_zaken(clients, identity, visibility_policy())
     last_closed = max((zaak.einddatum for zaak in visible if zaak.einddatum), default=None)
     candidates = [zaak for zaak in visible if not zaak.is_closed or zaak.einddatum == last_closed]
