@@ -138,6 +138,7 @@ def token_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         header = request.headers.get("Authorization", "")
+        response: HttpResponse
         if not header:
             response = _problem(
                 request,

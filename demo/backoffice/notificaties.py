@@ -115,9 +115,9 @@ class Router:
 
 
 ROUTER = Router()
-for _naam, _filters in SEEDED_KANALEN.items():
+for _kanaal_naam, _kanaal_filters in SEEDED_KANALEN.items():
     _key = uuid4()
-    ROUTER.kanalen[_key] = Kanaal(_key, _naam, list(_filters))
+    ROUTER.kanalen[_key] = Kanaal(_key, _kanaal_naam, list(_kanaal_filters))
 
 
 def _session() -> requests.Session:
@@ -261,7 +261,7 @@ def validate_abonnement(body: dict[str, Any]) -> Abonnement:
         body.get("auth"),
         body.get("kanalen"),
     )
-    if not _url(callback):
+    if not isinstance(callback, str) or not _url(callback):
         raise invalid("callbackUrl", "invalid", "Voer een geldige URL in.")
     if not isinstance(authorization, str) or not authorization:
         raise invalid("auth", "required", "Dit veld is vereist.")

@@ -41,8 +41,7 @@ class Receiver:
 
     @property
     def url(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}/webhook/"
+        return f"http://127.0.0.1:{self.server.server_address[1]}/webhook/"
 
     def answer(self, headers: dict[str, str], body: dict[str, Any]) -> int:
         with self.lock:
