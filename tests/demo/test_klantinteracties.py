@@ -167,3 +167,12 @@ def test_it_is_read_only(api, demo_backoffice):
     )
 
     assert response.status_code == 405
+
+
+def test_lists_are_paged_with_page_size(api):
+    first = valid(api("/partijen", {"pageSize": 2}))
+    second = valid(api(first["next"]))
+
+    assert first["count"] == 5 and len(first["results"]) == 2
+    assert second["previous"] is not None
+    assert not {p["uuid"] for p in first["results"]} & {p["uuid"] for p in second["results"]}

@@ -296,3 +296,18 @@ def test_moving_a_zaak_on_publishes_a_status_notification(nrc, receiver, demo_ba
     assert body["kenmerken"]["bronorganisatie"] == zaak["bronorganisatie"]
     assert body["kenmerken"]["vertrouwelijkheidaanduiding"] == zaak["vertrouwelijkheidaanduiding"]
     assert delivered["authorization"] == AUTH
+
+
+def test_errors_are_problem_json_shaped_as_the_spec_says(nrc, receiver):
+    receiver.answers = [500]
+    refused = nrc("POST", "/abonnement", abonnement_body(receiver.url))
+    denied = nrc("GET", "/abonnement", headers={})
+
+    assert (
+        refused.headers["Content-Type"]
+        == denied.headers["Content-Type"]
+        == "application/problem+json"
+    )
+    assert_schema_valid("ValidatieFout", refused.json())
+    assert_schema_valid("Fout", denied.json())
+    assert (refused.json()["status"], denied.json()["status"]) == (400, 403)
