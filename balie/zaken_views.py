@@ -10,9 +10,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from mijnomgeving.accounts.staff import staff_member
+from mijnomgeving.accounts.staff import staff_actor, staff_member
 from mijnomgeving.audit.log import Seen
 from mijnomgeving.audit.models import PageKind
+from mijnomgeving.clients.actor import Actor
 from mijnomgeving.templatetags.nlds import Link
 from zaken.files import content_disposition
 from zaken.services import document_download_for, zaak_get_for, zaken_list_for
@@ -43,6 +44,11 @@ def _log(request: HttpRequest, lookup: DeskLookup, seen: Seen) -> None:
     lookup_seen(staff=staff_member(request.user), lookup=lookup, seen=seen)
 
 
+def _actor(request: HttpRequest) -> Actor:
+    """Every back office call of the desk carries the employee (STANDARDS Decision 1)."""
+    return staff_actor(staff_member(request.user))
+
+
 def _crumbs(*extra: Link) -> list[Link]:
     return [Link(_("Balie"), reverse("balie:start")), *extra]
 
@@ -58,6 +64,7 @@ def zaak_list(
         identity=lookup.identity,
         status=status,
         page=parse_page(request),
+        actor=_actor(request),
     )
     context = {
         "overview": overview,
@@ -74,7 +81,7 @@ def zaak_list(
 def zaak_detail(request: HttpRequest, lookup: DeskLookup, uuid: str) -> HttpResponse:
     zaak_uuid = parse_uuid(uuid)
     try:
-        zaak = zaak_get_for(identity=lookup.identity, uuid=zaak_uuid)
+        zaak = zaak_get_for(identity=lookup.identity, uuid=zaak_uuid, actor=_actor(request))
     except Exception:
         _log(request, lookup, Seen(PageKind.ZAAK, zaak_uuid=zaak_uuid))
         raise
@@ -99,6 +106,7 @@ def document_download(
         identity=lookup.identity,
         zaak_uuid=zaak_uuid,
         document_uuid=doc_uuid,
+        actor=_actor(request),
     )
     response = StreamingHttpResponse(download.stream, content_type=download.content_type)
     if download.content_length is not None:

@@ -56,6 +56,11 @@ def test_every_desk_page_writes_exactly_one_entry(looking_up: Client) -> None:
 
     assert detail.status_code == 200
     assert "U bekijkt de omgeving van een inwoner" in detail.text
+    desk_download = reverse(
+        "balie-zaken:document-download", kwargs={"uuid": PARKEER, "document_uuid": AANVRAAG}
+    )
+    assert f'href="{desk_download}"' in detail.text
+    assert "/mijn-zaken/" not in detail.text
     assert download.status_code == 200
     assert b"".join(download.streaming_content)
     assert kinds() == [
