@@ -73,9 +73,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="threads per gunicorn worker (gthread)",
     )
     parser.add_argument("--quick", action="store_true", help="5 runs per figure, 10 s throughput")
-    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.json")
+    parser.add_argument(
+        "--output",
+        type=Path,
+        help="default: bench/results.json (embedded), bench/results-production.json (production)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (logs)")
     args = parser.parse_args(argv)
+    if args.output is None:
+        name = "results.json" if args.shape == "embedded" else f"results-{args.shape}.json"
+        args.output = ROOT / "bench" / name
     if args.quick:
         args.runs, args.warmup, args.seconds = min(args.runs, 5), 1, min(args.seconds, 10)
     return args

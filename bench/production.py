@@ -148,6 +148,7 @@ NGINX_SERVER = """\
     upstream {name} {{
 {members}
         keepalive 32;
+        keepalive_timeout 60s;
     }}
     server {{
         listen 127.0.0.1:{port};

@@ -96,6 +96,9 @@ class BenchStack(Stack):
             "--workers", str(g.workers), "--threads", str(g.threads),
             "--worker-class", "gthread", "--timeout", str(g.timeout),
             "--graceful-timeout", "5", "--log-level", "warning",
+            # Longer than nginx's upstream keepalive_timeout (60 s): otherwise gunicorn closes
+            # an idle kept-alive connection just as nginx reuses it (a reset, then a retry).
+            "--keep-alive", "75",
         ]  # fmt: skip
 
     def variant_env(self, variant: str, url: str) -> dict[str, str]:
