@@ -2,9 +2,11 @@
 
 Those models (helper-8, issue 4: `StatusTypeConfig.notify`, `InformatieObjectTypeConfig.notify`)
 are read through these two functions only, which tolerate their absence: without a model, or
-without a row for the type, the default applies (notify on, no action required). Keys follow
-Decision 5: catalogus + zaaktype identificatie + statustype omschrijving, and catalogus +
-informatieobjecttype omschrijving.
+without a row for the type, the default applies (notify on, no action required; for a status
+the catalogus's `informeren` still has to be true). Keys follow Decision 5 as zaken/models.py
+stores them: ZaakTypeConfig (catalogus_url + identificatie) + StatusTypeConfig.omschrijving,
+and InformatieObjectTypeConfig (catalogus_url + omschrijving). A lookup that no longer fits
+the model (FieldError) counts as "no row", so a rename there cannot stop all messages.
 """
 
 import logging
@@ -37,7 +39,8 @@ def _first(model: Any, candidates: list[dict[str, str]]) -> Any:
     for lookup in candidates:
         try:
             row = model.objects.filter(**lookup).first()
-        except (FieldError, ValueError):
+        except (FieldError, ValueError) as error:
+            logger.warning("notify switch lookup on %s failed: %s", model.__name__, error)
             continue
         if row is not None:
             return row
@@ -48,13 +51,14 @@ def status_switch(zaaktype: ZaakType, statustype: StatusType) -> StatusSwitch:
     model = _config_model("StatusTypeConfig")
     if model is None:
         return StatusSwitch()
-    base = {"zaaktype_identificatie": zaaktype.identificatie}
     row = _first(
         model,
         [
-            {**base, "catalogus": zaaktype.catalogus, "omschrijving": statustype.omschrijving},
-            {**base, "catalogus_url": zaaktype.catalogus, "omschrijving": statustype.omschrijving},
-            {"statustype_url": statustype.url},
+            {
+                "zaaktype_config__catalogus_url": zaaktype.catalogus,
+                "zaaktype_config__identificatie": zaaktype.identificatie,
+                "omschrijving": statustype.omschrijving,
+            }
         ],
     )
     if row is None:
@@ -73,14 +77,9 @@ def document_notify(zaaktype: ZaakType, informatieobjecttype: InformatieObjectTy
         model,
         [
             {
-                "catalogus": informatieobjecttype.catalogus,
-                "omschrijving": informatieobjecttype.omschrijving,
-            },
-            {
                 "catalogus_url": informatieobjecttype.catalogus,
                 "omschrijving": informatieobjecttype.omschrijving,
-            },
-            {"informatieobjecttype_url": informatieobjecttype.url},
+            }
         ],
     )
     return True if row is None else bool(getattr(row, "notify", True))

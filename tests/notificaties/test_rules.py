@@ -182,3 +182,55 @@ def test_a_zaak_of_another_zaken_api_is_not_fetched(world: World) -> None:
     assert received.status == ReceivedNotification.Status.DONE
     assert "andere Zaken API" in received.outcome
     assert not any("elsewhere" in request.url for request in world.mock.request_history)
+
+
+def _zaaktype_config() -> Any:
+    from zaken.models import ZaakTypeConfig
+
+    zaaktype = zgw.zaaktype()
+    return ZaakTypeConfig.objects.create(
+        catalogus_url=zaaktype["catalogus"], identificatie=zaaktype["identificatie"]
+    )
+
+
+@pytest.mark.parametrize(("notify", "sent"), [(False, 0), (True, 1)])
+def test_the_statustype_config_in_the_admin_switches_messages(
+    world: World, notify: bool, sent: int
+) -> None:
+    from zaken.models import StatusTypeConfig
+
+    StatusTypeConfig.objects.create(
+        zaaktype_config=_zaaktype_config(),
+        omschrijving=world.statustype["omschrijving"],
+        notify=notify,
+    )
+    deliver(world.status_notificatie())
+    assert len(mail.outbox) == sent
+
+
+def test_an_action_required_step_in_the_admin_sends_the_action_text(world: World) -> None:
+    from zaken.models import StatusTypeConfig
+
+    StatusTypeConfig.objects.create(
+        zaaktype_config=_zaaktype_config(),
+        omschrijving=world.statustype["omschrijving"],
+        notify=True,
+        action_required=True,
+    )
+    deliver(world.status_notificatie())
+    [email] = mail.outbox
+    assert email.subject == "U moet iets doen voor uw zaak"
+
+
+@pytest.mark.parametrize(("notify", "sent"), [(False, 0), (True, 1)])
+def test_the_informatieobjecttype_config_in_the_admin_switches_messages(
+    world: World, notify: bool, sent: int
+) -> None:
+    from zaken.models import InformatieObjectTypeConfig
+
+    iot = zgw.informatieobjecttype()
+    InformatieObjectTypeConfig.objects.create(
+        catalogus_url=iot["catalogus"], omschrijving=iot["omschrijving"], notify=notify
+    )
+    deliver(world.document_notificatie())
+    assert len(mail.outbox) == sent
