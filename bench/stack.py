@@ -112,13 +112,7 @@ class BenchStack(Stack):
         try:
             prepare_command = [sys.executable, "-c", PREPARE, str(CONFIG_YAML)]
             prepare = self._spawn("prepare", prepare_command, self.portal_env())
-            # demo.backoffice with TCP_NODELAY (see bench/backoffice.py)
-            backoffice_command = [
-                sys.executable,
-                "-m",
-                "bench.backoffice",
-                *commands["backoffice"][3:],
-            ]
+            backoffice_command = commands["backoffice"]
             backoffice = self._spawn(
                 "backoffice", backoffice_command, self._base_env() | self.backoffice_env
             )

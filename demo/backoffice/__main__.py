@@ -32,7 +32,13 @@ def main(argv: list[str] | None = None) -> None:
     class Server(ThreadedWSGIServer):
         request_queue_size = 128  # benchmarks open many connections at once
 
-    httpd = Server((args.host, args.port), WSGIRequestHandler, ipv6=":" in args.host)
+    class Handler(WSGIRequestHandler):
+        # Django's dev server writes headers and body separately; with Nagle's algorithm on,
+        # a kept-alive call then waits ~40 ms for the client's delayed ACK. Open Zaak's
+        # servers (uWSGI, gunicorn, nginx) set TCP_NODELAY, and so does this stand-in.
+        disable_nagle_algorithm = True
+
+    httpd = Server((args.host, args.port), Handler, ipv6=":" in args.host)
     httpd.set_app(get_wsgi_application())
 
     def stop(signum: int, frame: FrameType | None) -> None:
