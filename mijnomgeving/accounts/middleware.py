@@ -55,10 +55,12 @@ class IdleTimeoutMiddleware:
 
     def _end_session(self, request: HttpRequest) -> HttpResponse | None:
         logger.info("Session of user %s ended after inactivity", request.user.pk)
+        # Staff log in again where they logged in: the two-factor staff login, not DigiD.
+        is_staff = request.user.is_staff
         auth.logout(request)
         request.session[LOGOUT_REASON_KEY] = LOGOUT_REASON_IDLE
         if request.path in self._quiet_paths:
             return None
         query = {"next": request.get_full_path()} if request.method == "GET" else {}
-        login_url = resolve_url(settings.LOGIN_URL)
+        login_url = resolve_url("admin:login" if is_staff else settings.LOGIN_URL)
         return HttpResponseRedirect(f"{login_url}?{urlencode(query)}" if query else login_url)

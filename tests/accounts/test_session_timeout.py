@@ -36,6 +36,16 @@ def test_idle_session_is_ended_and_the_resident_sent_to_login(
     assert "niet actief" not in again.content.decode()
 
 
+def test_idle_staff_are_sent_to_the_staff_login_not_digid(desk_client: Client, settings) -> None:
+    _idle_for(desk_client, settings.SESSION_IDLE_TIMEOUT + 1)
+
+    response = desk_client.get(reverse("balie:start"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login") + "?next=")
+    assert "_auth_user_id" not in desk_client.session
+
+
 def test_activity_within_the_timeout_keeps_the_session(resident_client: Client, settings) -> None:
     _idle_for(resident_client, settings.SESSION_IDLE_TIMEOUT - 30)
 
