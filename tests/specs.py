@@ -90,6 +90,11 @@ def openapi_for(api: str) -> OpenAPI:
     """The parsed spec of one API (parsed once per test run: the files are large)."""
     filename, base_path = APIS[api]
     path = SPECS_DIR / filename
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"Spec {filename} not found in {SPECS_DIR}: the official specs live in shared/specs "
+            "beside the repository; point MIJNOMGEVING_SPECS_DIR at them elsewhere."
+        )
     with path.open("rb") as handle:
         spec = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     spec = _rewrite_refs(spec)
