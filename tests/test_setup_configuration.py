@@ -46,7 +46,7 @@ def test_demo_yaml_points_the_three_services_at_the_demo_back_office() -> None:
     for row in rows.values():
         assert row["auth_type"] == AuthTypes.zgw
         assert row["client_id"] == "mijnomgeving-demo"
-        assert row["secret"] == "mijnomgeving-demo-secret"
+        assert row["secret"] == "mijnomgeving-demo-secret-for-local-use-only"
 
 
 def test_slugs_match_the_settings_the_client_layer_reads(settings) -> None:

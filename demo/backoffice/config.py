@@ -36,7 +36,7 @@ def from_environment() -> Config:
     today = os.environ.get("DEMO_TODAY", "")
     return Config(
         client_id=os.environ.get("DEMO_ZGW_CLIENT_ID", "mijnomgeving-demo"),
-        secret=os.environ.get("DEMO_ZGW_SECRET", "mijnomgeving-demo-secret"),
+        secret=os.environ.get("DEMO_ZGW_SECRET", "mijnomgeving-demo-secret-for-local-use-only"),
         latency_ms=_number("DEMO_LATENCY_MS", "0"),
         latency_jitter_ms=_number("DEMO_LATENCY_JITTER_MS", "0"),
         large_document_mb=int(_number("DEMO_LARGE_DOCUMENT_MB", "0")),

@@ -32,7 +32,10 @@ def test_both_services_point_at_the_demo_back_office_under_the_slugs_the_portal_
     klant = Service.objects.get(slug=settings.KLANTINTERACTIES_SERVICE_SLUG)
     assert (nrc.api_type, nrc.auth_type) == (APITypes.nrc, AuthTypes.zgw)
     assert nrc.api_root == "http://127.0.0.1:8001/notificaties/api/v1/"
-    assert (nrc.client_id, nrc.secret) == ("mijnomgeving-demo", "mijnomgeving-demo-secret")
+    assert (nrc.client_id, nrc.secret) == (
+        "mijnomgeving-demo",
+        "mijnomgeving-demo-secret-for-local-use-only",
+    )
     assert klant.auth_type == AuthTypes.api_key
     assert klant.api_root == "http://127.0.0.1:8001/klantinteracties/api/v1/"
     assert (klant.header_key, klant.header_value) == ("Authorization", f"Token {DEFAULT_TOKEN}")
