@@ -84,6 +84,7 @@ def test_dashboard_welcomes_the_resident(resident_client: Client) -> None:
     html = response.content.decode()
     assert_page_basics(html)
     assert "Mijn overzicht" in html
+    assert f'href="{reverse("notificaties:preferences")}"' in html
     assert "Overzicht - MijnOmgeving" in html
     assert 'aria-current="page"' in html
 
