@@ -6,11 +6,23 @@ from django.db.models import Q
 ADMINISTRATORS = "Beheerders"
 DESK_EMPLOYEES = "Baliemedewerkers"
 
-# Administrators configure what residents see (every zaken model) and read and export the
-# processing log; desk employees only use the desk view.
+# Administrators configure what residents see (every zaken model), run the notification
+# service (message texts, the subscription, retrying what failed; residents' own choices they
+# may only view), and read and export the processing log; desk employees only use the desk.
+NOTIFICATIES_CHANGES = [
+    "change_messagetemplate",
+    "add_subscription",
+    "change_subscription",
+    "change_receivednotification",
+    "change_outgoingmessage",
+]
 GROUP_PERMISSIONS: dict[str, Q] = {
     ADMINISTRATORS: (
         Q(content_type__app_label="zaken")
+        | (
+            Q(content_type__app_label="notificaties")
+            & (Q(codename__startswith="view_") | Q(codename__in=NOTIFICATIES_CHANGES))
+        )
         | Q(content_type__app_label="audit", codename="view_processinglogentry")
         | Q(content_type__app_label="audit", codename="export_processinglogentry")
     ),
