@@ -1,8 +1,8 @@
-"""The words a resident sees for catalogi types (Decision 4); one place for issue 4's admin labels.
+"""The words a resident sees for catalogi types (Decision 4), with the admin's labels first.
 
-Each function takes the catalogi resource and returns the resident-facing text. Issue 4 puts
-an admin-configured label (keyed by catalogus + identificatie or statustype omschrijving,
-Decision 5) in front of the fallbacks here.
+Each function takes the catalogi resource and, optionally, the page's per-type settings
+(`visibility_policy().types`, one look-up per page) and returns the resident-facing text.
+Without settings they give the catalogus' own words.
 """
 
 from mijnomgeving.clients.catalogi_resources import (
@@ -11,16 +11,63 @@ from mijnomgeving.clients.catalogi_resources import (
     StatusType,
     ZaakType,
 )
+from zaken.configuration import TypeSettings
 
 
-def zaaktype_label(zaaktype: ZaakType) -> str:
-    """What kind of request this is, e.g. "Aanvraag parkeervergunning"."""
+def zaaktype_label(zaaktype: ZaakType, types: TypeSettings | None = None) -> str:
+    """What kind of request this is: the admin's name, else e.g. "Aanvraag parkeervergunning"."""
+    configured = types.zaaktype(zaaktype) if types is not None else None
+    if configured is not None and configured.name:
+        return configured.name
     return zaaktype.omschrijving or zaaktype.onderwerp
 
 
-def status_label(statustype: StatusType) -> str:
-    """Decision 4: the admin label (issue 4), else statustekst, else omschrijving."""
+def zaaktype_explanation(zaaktype: ZaakType, types: TypeSettings | None = None) -> str:
+    """What to expect from this kind of case (admin text), or ""."""
+    configured = types.zaaktype(zaaktype) if types is not None else None
+    return configured.explanation if configured is not None else ""
+
+
+def status_label(
+    statustype: StatusType,
+    zaaktype: ZaakType | None = None,
+    types: TypeSettings | None = None,
+) -> str:
+    """Decision 4: the admin label, else statustekst, else omschrijving."""
+    configured = types.statustype(zaaktype, statustype) if types is not None else None
+    if configured is not None and configured.label:
+        return configured.label
     return statustype.statustekst or statustype.omschrijving
+
+
+def status_explanation(
+    statustype: StatusType, zaaktype: ZaakType | None, types: TypeSettings | None
+) -> str:
+    """The admin's explanation of this step for the resident, or ""."""
+    configured = types.statustype(zaaktype, statustype) if types is not None else None
+    return configured.explanation if configured is not None else ""
+
+
+def status_in_timeline(
+    statustype: StatusType, zaaktype: ZaakType | None, types: TypeSettings | None
+) -> bool:
+    """Whether the step shows in the timeline (default yes)."""
+    configured = types.statustype(zaaktype, statustype) if types is not None else None
+    return configured is None or configured.shown_in_timeline
+
+
+def status_notify(statustype: StatusType, zaaktype: ZaakType, types: TypeSettings) -> bool:
+    """Whether reaching this step is mailed (the admin switch, else `informeren`; §4.5)."""
+    configured = types.statustype(zaaktype, statustype)
+    return configured.notify if configured is not None else statustype.informeren
+
+
+def informatieobjecttype_notify(
+    informatieobjecttype: InformatieObjectType, types: TypeSettings
+) -> bool:
+    """Whether a new document of this type is mailed (the admin switch; default no)."""
+    configured = types.informatieobjecttype(informatieobjecttype)
+    return configured is not None and configured.notify
 
 
 def resultaat_label(resultaattype: ResultaatType) -> str:

@@ -126,6 +126,7 @@ class TimelineStep:
     is_reached: bool
     is_current: bool
     is_end: bool
+    explanation: str = ""  # the administrator's words for this step
 
     @property
     def is_upcoming(self) -> bool:
@@ -134,6 +135,10 @@ class TimelineStep:
     @property
     def has_toelichting(self) -> bool:
         return bool(self.toelichting)
+
+    @property
+    def has_explanation(self) -> bool:
+        return bool(self.explanation)
 
     @property
     def has_datum(self) -> bool:
@@ -188,6 +193,7 @@ class ZaakDetail:
     timeline_unavailable: bool
     documents: tuple[DocumentRow, ...]
     documents_unavailable: bool  # some or all documents could not be fetched
+    zaaktype_explanation: str = ""  # what to expect from this kind of case (admin text)
 
     @property
     def title(self) -> str:
@@ -216,6 +222,10 @@ class ZaakDetail:
     @property
     def has_documents(self) -> bool:
         return bool(self.documents)
+
+    @property
+    def has_zaaktype_explanation(self) -> bool:
+        return bool(self.zaaktype_explanation)
 
     @property
     def has_timeline(self) -> bool:

@@ -75,7 +75,7 @@ def required(value: T | UpstreamError) -> T:
 def zaken_of(clients: ZgwClients, identity: Identity, policy: VisibilityPolicy) -> list[Zaak]:
     """Every zaak the identity has a rol in, up to the vertrouwelijkheid maximum (all pages)."""
     expand = LIST_EXPAND if use_expand() else ()
-    maximum = policy.max_zaak_vertrouwelijkheid
+    maximum = policy.query_max_zaak_vertrouwelijkheid
     if identity.bsn:
         return clients.zaken.zaken_for_bsn(
             identity.bsn, max_vertrouwelijkheid=maximum, expand=expand

@@ -11,7 +11,7 @@ from mijnomgeving.clients.documenten_resources import EnkelvoudigInformatieObjec
 from mijnomgeving.clients.parsing import ParseError, uuid_from_url
 from mijnomgeving.clients.zaken_resources import Resultaat, Status, Zaak, ZaakInformatieObject
 from mijnomgeving.clients.zgw import ZgwClients
-from zaken.labels import resultaat_label, status_label, zaaktype_label
+from zaken.labels import resultaat_label, status_label, zaaktype_explanation, zaaktype_label
 from zaken.viewmodels import ZaakDetail, duur_text
 from zaken.visibility import visibility_policy
 
@@ -80,13 +80,15 @@ def zaak_get_for(*, identity: Identity, uuid: UUID, actor: Actor | None = None) 
         if ok(zios) and ok(fetched["ziots"])
         else ((), True)
     )
+    if not policy.documents_shown(zaaktype):  # the administrator switched them off
+        documents, incomplete = (), False
     return ZaakDetail(
         uuid=zaak.uuid,
         identificatie=zaak.identificatie,
         omschrijving=zaak.omschrijving,
         toelichting=zaak.toelichting,
-        zaaktype_label=zaaktype_label(zaaktype),
-        status_label=status_label(current_type) if current_type else "",
+        zaaktype_label=zaaktype_label(zaaktype, policy.types),
+        status_label=status_label(current_type, zaaktype, policy.types) if current_type else "",
         status_unavailable=zaak.status is not None and current_type is None,
         startdatum=zaak.startdatum,
         einddatum_gepland=zaak.einddatum_gepland,
@@ -107,12 +109,15 @@ def zaak_get_for(*, identity: Identity, uuid: UUID, actor: Actor | None = None) 
             extra_statustypen=extra_types,
             current_status_url=zaak.status,
             is_closed=zaak.is_closed,
+            zaaktype=zaaktype,
+            types=policy.types,
         )
         if timeline_ok
         else (),
         timeline_unavailable=not timeline_ok,
         documents=documents,
         documents_unavailable=incomplete,
+        zaaktype_explanation=zaaktype_explanation(zaaktype, policy.types),
     )
 
 

@@ -100,7 +100,7 @@ def document_download_for(
         tasks["zaaktype"] = partial(clients.catalogi.zaaktype, zaak.zaaktype)
     fetched = run_round(tasks)  # round trip 2
     zaaktype = zaak.expanded_zaaktype or required(fetched["zaaktype"])
-    if not policy.zaak_visible(zaak, zaaktype):
+    if not policy.zaak_visible(zaak, zaaktype) or not policy.documents_shown(zaaktype):
         raise DocumentNotFound
     zios: list[ZaakInformatieObject] = required(fetched["zios"])
     if not any(_links(zio, zaak.url, document_uuid) for zio in zios):
@@ -108,7 +108,8 @@ def document_download_for(
     eio = _eio_or_not_found(fetched["eio"])
     ziots = required(fetched["ziots"])
     iot = None
-    if eio.vertrouwelijkheidaanduiding is None:  # the type's level is the document's default
+    # The type's level is the document's default; configured documenttypen need the type too.
+    if eio.vertrouwelijkheidaanduiding is None or policy.needs_informatieobjecttype:
         iot = clients.catalogi.informatieobjecttype(eio.informatieobjecttype)
     if not policy.document_visible(eio, _ziots_for(ziots, eio), iot) or not eio.inhoud:
         raise DocumentNotFound

@@ -18,6 +18,7 @@ from mijnomgeving.clients.base import UpstreamError
 from mijnomgeving.clients.catalogi_resources import ResultaatType, StatusType, ZaakType
 from mijnomgeving.clients.zaken_resources import Resultaat, Status, Zaak
 from mijnomgeving.clients.zgw import ZgwClients
+from zaken.configuration import TypeSettings
 from zaken.labels import resultaat_label, status_label, zaaktype_label
 from zaken.viewmodels import (
     LatestChange,
@@ -112,9 +113,12 @@ def zaken_summary_for(*, identity: Identity, actor: Actor | None = None) -> Zake
 class VisibleZaken(list[Zaak]):
     """The visible zaken, newest first, each zaaktype at hand by zaak URL."""
 
-    def __init__(self, zaken: list[Zaak], zaaktypen: dict[str, ZaakType]) -> None:
+    def __init__(
+        self, zaken: list[Zaak], zaaktypen: dict[str, ZaakType], types: TypeSettings | None = None
+    ) -> None:
         super().__init__(zaken)
         self.zaaktypen = zaaktypen
+        self.types = types  # the administrator's labels
 
     def zaaktype_of(self, zaak: Zaak) -> ZaakType:
         return self.zaaktypen[zaak.zaaktype]
@@ -152,7 +156,7 @@ def _visible_zaken(
             statustypen.update({statustype.url: statustype for statustype in value})
     visible = [zaak for zaak in zaken if policy.zaak_visible(zaak, zaaktypen[zaak.zaaktype])]
     visible.sort(key=lambda zaak: zaak.startdatum, reverse=True)
-    return VisibleZaken(visible, zaaktypen), statustypen
+    return VisibleZaken(visible, zaaktypen, policy.types), statustypen
 
 
 def _needs_statustype(zaak: Zaak) -> bool:
@@ -196,6 +200,7 @@ def summarize(
             resultaten.get(zaak.url),
             statustypen,
             resultaattypen,
+            visible.types,
         )
         for zaak in zaken
     ]
@@ -239,6 +244,7 @@ def _summary(
     resultaat: Resultaat | UpstreamError | None,
     statustypen: StatusTypen,
     resultaattypen: ResultaatTypen,
+    types: TypeSettings | None = None,
 ) -> ZaakSummary:
     statustype: Any = None
     if isinstance(status, Status):
@@ -254,8 +260,8 @@ def _summary(
         uuid=zaak.uuid,
         identificatie=zaak.identificatie,
         omschrijving=zaak.omschrijving,
-        zaaktype_label=zaaktype_label(zaaktype),
-        status_label=status_label(statustype) if has_statustype else "",
+        zaaktype_label=zaaktype_label(zaaktype, types),
+        status_label=status_label(statustype, zaaktype, types) if has_statustype else "",
         status_unavailable=status is not None and not has_statustype,
         status_set_at=status.datum_status_gezet if isinstance(status, Status) else None,
         startdatum=zaak.startdatum,

@@ -2,9 +2,10 @@
 
 from django.utils.translation import gettext as _
 
-from mijnomgeving.clients.catalogi_resources import StatusType
+from mijnomgeving.clients.catalogi_resources import StatusType, ZaakType
 from mijnomgeving.clients.zaken_resources import Status
-from zaken.labels import status_label
+from zaken.configuration import TypeSettings
+from zaken.labels import status_explanation, status_in_timeline, status_label
 from zaken.viewmodels import TimelineStep
 
 
@@ -15,6 +16,8 @@ def build_timeline(
     extra_statustypen: dict[str, StatusType],
     current_status_url: str | None,
     is_closed: bool,
+    zaaktype: ZaakType | None = None,
+    types: TypeSettings | None = None,
 ) -> tuple[TimelineStep, ...]:
     """Reached statussen by datumStatusGezet ascending, then the zaaktype's later steps.
 
@@ -25,7 +28,7 @@ def build_timeline(
         type from `extra_statustypen`, or a neutral label). The steps to come are the statustypen
         after the current one by volgnummer; a closed zaak has none.
     """
-    types = {statustype.url: statustype for statustype in statustypen} | extra_statustypen
+    by_url = {statustype.url: statustype for statustype in statustypen} | extra_statustypen
     history = [
         status
         for _, status in sorted(
@@ -42,21 +45,26 @@ def build_timeline(
     )
     steps = []
     for status in history:
-        statustype = status.expanded_statustype or types.get(status.statustype)
+        statustype = status.expanded_statustype or by_url.get(status.statustype)
+        if statustype is not None and not status_in_timeline(statustype, zaaktype, types):
+            continue  # the administrator left this step out of the timeline
         steps.append(
             TimelineStep(
-                label=status_label(statustype) if statustype else _("Status bijgewerkt"),
+                label=status_label(statustype, zaaktype, types)
+                if statustype
+                else _("Status bijgewerkt"),
                 toelichting=status.statustoelichting,
                 datum=status.datum_status_gezet,
                 is_reached=True,
                 is_current=status is current,
                 is_end=bool(statustype and statustype.is_eindstatus),
+                explanation=status_explanation(statustype, zaaktype, types) if statustype else "",
             )
         )
     if is_closed:
         return tuple(steps)
     ordered = sorted(statustypen, key=lambda statustype: statustype.volgnummer)
-    current_type = types.get(current.statustype) if current else None
+    current_type = by_url.get(current.statustype) if current else None
     if current_type is not None and current_type in ordered:
         upcoming = [st for st in ordered if st.volgnummer > current_type.volgnummer]
     else:
@@ -64,13 +72,15 @@ def build_timeline(
         upcoming = [st for st in ordered if st.url not in reached]
     steps.extend(
         TimelineStep(
-            label=status_label(statustype),
+            label=status_label(statustype, zaaktype, types),
             toelichting="",
             datum=None,
             is_reached=False,
             is_current=False,
             is_end=statustype.is_eindstatus,
+            explanation=status_explanation(statustype, zaaktype, types),
         )
         for statustype in upcoming
+        if status_in_timeline(statustype, zaaktype, types)
     )
     return tuple(steps)
