@@ -15,11 +15,10 @@ from mijnomgeving.clients.catalogi_resources import ZaakType
 from mijnomgeving.clients.zaken_resources import Zaak, ZaakInformatieObject
 from mijnomgeving.clients.zgw import ZgwClients, build_zgw_clients
 from zaken.labels import zaaktype_label
-from zaken.visibility import visibility_policy
+from zaken.visibility import VisibilityPolicy, visibility_policy
 
 from .models import OutgoingMessage
 from .payload import Notificatie
-from .switches import document_notify, status_switch
 
 # The portal itself reads the zaak to decide whom to tell (no resident is logged in).
 NOTIFICATIES_ACTOR = Actor(
@@ -68,19 +67,26 @@ def initiator_bsns(clients: ZgwClients, zaak_url: str) -> list[str]:
     )
 
 
-def _visible_zaak(clients: ZgwClients, zaak_url: str) -> tuple[Zaak, ZaakType] | None:
+def _visible_zaak(
+    clients: ZgwClients, policy: VisibilityPolicy, zaak_url: str
+) -> tuple[Zaak, ZaakType] | None:
     zaak = clients.zaken.zaak(zaak_url)
     zaaktype = clients.catalogi.zaaktype(zaak.zaaktype)
-    if not visibility_policy().zaak_visible(zaak, zaaktype):
+    if not policy.zaak_visible(zaak, zaaktype):
         return None
     return zaak, zaaktype
 
 
 def _deliveries(
-    bsns: list[str], zaak: Zaak, zaaktype: ZaakType, resource_url: str, kind: str
+    bsns: list[str],
+    zaak: Zaak,
+    zaaktype: ZaakType,
+    policy: VisibilityPolicy,
+    resource_url: str,
+    kind: str,
 ) -> Outcome:
     link = settings.SITE_URL + reverse("zaken:detail", kwargs={"uuid": str(zaak.uuid)})
-    naam = zaaktype_label(zaaktype)
+    naam = zaaktype_label(zaaktype, policy.types)  # the admin's name, as on the case page
     return Outcome(
         tuple(Delivery(bsn, zaak.url, resource_url, kind, naam, link) for bsn in bsns),
         reason=f"{len(bsns)} ontvanger(s)",
@@ -95,7 +101,8 @@ def handle_status_create(notificatie: Notificatie) -> Outcome:
     bsns = initiator_bsns(clients, notificatie.hoofd_object)
     if not bsns:
         return Outcome(reason="geen initiator of mede-initiator met BSN")
-    visible = _visible_zaak(clients, notificatie.hoofd_object)
+    policy = visibility_policy()
+    visible = _visible_zaak(clients, policy, notificatie.hoofd_object)
     if visible is None:
         return Outcome(reason="zaak niet zichtbaar voor inwoners")
     zaak, zaaktype = visible
@@ -105,11 +112,11 @@ def handle_status_create(notificatie: Notificatie) -> Outcome:
     statustype = clients.catalogi.statustype(status.statustype)
     if not statustype.informeren:
         return Outcome(reason="statustype: informeren staat uit")
-    switch = status_switch(zaaktype, statustype)
-    if not switch.notify:
+    if not policy.types.status_notifies(zaaktype, statustype):
         return Outcome(reason="statustype: melden staat uit in beheer")
-    kind = Kind.ACTION_REQUIRED if switch.action_required else Kind.STATUS_UPDATE
-    return _deliveries(bsns, zaak, zaaktype, status.url, kind)
+    action = policy.types.status_requires_action(zaaktype, statustype)
+    kind = Kind.ACTION_REQUIRED if action else Kind.STATUS_UPDATE
+    return _deliveries(bsns, zaak, zaaktype, policy, status.url, kind)
 
 
 def handle_zaakinformatieobject_create(notificatie: Notificatie) -> Outcome:
@@ -120,7 +127,8 @@ def handle_zaakinformatieobject_create(notificatie: Notificatie) -> Outcome:
     bsns = initiator_bsns(clients, notificatie.hoofd_object)
     if not bsns:
         return Outcome(reason="geen initiator of mede-initiator met BSN")
-    visible = _visible_zaak(clients, notificatie.hoofd_object)
+    policy = visibility_policy()
+    visible = _visible_zaak(clients, policy, notificatie.hoofd_object)
     if visible is None:
         return Outcome(reason="zaak niet zichtbaar voor inwoners")
     zaak, zaaktype = visible
@@ -134,11 +142,11 @@ def handle_zaakinformatieobject_create(notificatie: Notificatie) -> Outcome:
         for ziot in clients.catalogi.zaaktype_informatieobjecttypen(zaaktype.url)
         if ziot.informatieobjecttype == iot.url
     )
-    if not visibility_policy().document_visible(eio, ziots, iot):
+    if not policy.documents_shown(zaaktype) or not policy.document_visible(eio, ziots, iot):
         return Outcome(reason="document niet zichtbaar voor inwoners")
-    if not document_notify(zaaktype, iot):
+    if not policy.types.document_notifies(iot):
         return Outcome(reason="informatieobjecttype: melden staat uit in beheer")
-    return _deliveries(bsns, zaak, zaaktype, zio.url, Kind.NEW_DOCUMENT)
+    return _deliveries(bsns, zaak, zaaktype, policy, zio.url, Kind.NEW_DOCUMENT)
 
 
 HANDLERS: dict[tuple[str, str, str], Handler] = {

@@ -242,9 +242,10 @@ class StatusTypeConfig(models.Model):
     )
     notify = models.BooleanField(
         _("inwoner een bericht sturen"),
-        default=False,
+        default=True,
         help_text=_(
-            "Aan: de inwoner krijgt een e-mail als de zaak deze stap bereikt. De import neemt "
+            "Aan: de inwoner krijgt een bericht als de zaak deze stap bereikt en 'informeren' "
+            "in de catalogus aan staat. Uit: nooit een bericht bij deze stap. De import neemt "
             "'informeren' uit de catalogus over."
         ),
     )
@@ -301,7 +302,11 @@ class InformatieObjectTypeConfig(models.Model):
     )
     notify = models.BooleanField(
         _("inwoner een bericht sturen bij een nieuw document"),
-        default=False,
+        default=True,
+        help_text=_(
+            "Aan: de inwoner krijgt een bericht als er een document van dit type bij de zaak "
+            "komt dat hij mag zien."
+        ),
     )
 
     class Meta:

@@ -216,3 +216,22 @@ def notifynl(settings: Any, requests_mock: Any) -> Any:
 
     requests_mock.get("http://notifynl.test/v2/notifications", json=by_reference)
     return sent
+
+
+def zaaktype_config() -> Any:
+    """The admin's row for the world's zaaktype (created once)."""
+    from zaken.models import ZaakTypeConfig
+
+    zaaktype = zgw.zaaktype()
+    return ZaakTypeConfig.objects.get_or_create(
+        catalogus_url=zaaktype["catalogus"], identificatie=zaaktype["identificatie"]
+    )[0]
+
+
+def step_config(world: World, **fields: Any) -> Any:
+    """The admin's row for the world's statustype, with these fields (defaults otherwise)."""
+    from zaken.models import StatusTypeConfig
+
+    return StatusTypeConfig.objects.create(
+        zaaktype_config=zaaktype_config(), omschrijving=world.statustype["omschrijving"], **fields
+    )

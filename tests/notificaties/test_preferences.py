@@ -7,10 +7,9 @@ from django.core import mail
 from django.urls import reverse
 
 from mijnomgeving.accounts.identity import identifier_hash
-from notificaties import switches
 from notificaties.models import NotificationPreference, OutgoingMessage
 from tests.factories import zgw
-from tests.notificaties.conftest import World, deliver
+from tests.notificaties.conftest import World, deliver, step_config
 
 pytestmark = pytest.mark.django_db
 
@@ -64,12 +63,9 @@ def test_case_updates_switched_off_sends_nothing_and_records_why(world: World) -
     assert (message.status, message.skip_reason) == (Status.SKIPPED, "opted_out")
 
 
-def test_action_required_is_sent_even_when_switched_off(world: World, monkeypatch: Any) -> None:
+def test_action_required_is_sent_even_when_switched_off(world: World) -> None:
     prefer(case_updates=False)
-    monkeypatch.setattr(
-        "notificaties.handlers.status_switch",
-        lambda *_: switches.StatusSwitch(action_required=True),
-    )
+    step_config(world, action_required=True)
     deliver(world.status_notificatie())
     [email] = mail.outbox
     assert email.subject == "U moet iets doen voor uw zaak"

@@ -5,12 +5,18 @@ from typing import Any
 import pytest
 from django.core import mail
 
-from notificaties import switches
 from notificaties.models import OutgoingMessage, ReceivedNotification
 from notificaties.processing import notification_process
 from notificaties.tasks import sweep
 from tests.factories import zgw
-from tests.notificaties.conftest import MARY, Resident, World, deliver
+from tests.notificaties.conftest import (
+    MARY,
+    Resident,
+    World,
+    deliver,
+    step_config,
+    zaaktype_config,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -69,29 +75,38 @@ def test_a_statustype_without_informeren_is_not_mailed(world: World) -> None:
     assert not mail.outbox
 
 
-def test_the_admin_notify_switch_off_is_not_mailed(world: World, monkeypatch: Any) -> None:
-    monkeypatch.setattr(
-        "notificaties.handlers.status_switch", lambda *_: switches.StatusSwitch(notify=False)
-    )
+def test_the_admin_notify_switch_off_is_not_mailed(world: World) -> None:
+    step_config(world, notify=False)
     received = deliver(world.status_notificatie())
     assert not mail.outbox
     assert "melden staat uit" in received.outcome
 
 
-def test_switches_default_to_on_without_the_admin_models() -> None:
-    zaaktype = parse_zaaktype()
-    from mijnomgeving.clients.catalogi_resources import InformatieObjectType, StatusType
-
-    statustype = StatusType.from_api(zgw.statustype(volgnummer=2))
-    assert switches.status_switch(zaaktype, statustype) == switches.StatusSwitch()
-    iot = InformatieObjectType.from_api(zgw.informatieobjecttype())
-    assert switches.document_notify(zaaktype, iot) is True
+def test_a_step_configured_without_a_notify_choice_follows_informeren(world: World) -> None:
+    # demo/config/zaken.yaml and the admin's "add" form create rows with only a label: the
+    # switch then keeps its default and the catalogus's informeren decides.
+    step_config(world, label="We hebben uw aanvraag beoordeeld")
+    deliver(world.status_notificatie())
+    assert len(mail.outbox) == 1
 
 
-def parse_zaaktype() -> Any:
-    from mijnomgeving.clients.catalogi_resources import ZaakType
+def test_the_mail_names_the_zaaktype_as_the_administrator_does(world: World) -> None:
+    config = zaaktype_config()
+    config.name = "Vergunning om te bouwen"
+    config.save()
+    deliver(world.status_notificatie())
+    [email] = mail.outbox
+    assert "Vergunning om te bouwen" in email.body
+    assert "Omgevingsvergunning" not in email.body
 
-    return ZaakType.from_api(zgw.zaaktype())
+
+def test_no_document_mail_when_the_zaaktype_shows_no_documents(world: World) -> None:
+    config = zaaktype_config()
+    config.documents_shown = False
+    config.save()
+    received = deliver(world.document_notificatie())
+    assert not mail.outbox
+    assert "document niet zichtbaar" in received.outcome
 
 
 def test_an_invisible_zaak_is_not_mailed(world: World) -> None:
@@ -132,14 +147,17 @@ def test_an_internal_document_is_not_mailed(world: World) -> None:
     assert not mail.outbox
 
 
-def test_documents_ignore_informeren_but_respect_their_own_switch(
-    world: World, monkeypatch: Any
-) -> None:
+def test_documents_ignore_informeren_but_respect_their_own_switch(world: World) -> None:
+    from zaken.models import InformatieObjectTypeConfig
+
     world.statustype = zgw.statustype(volgnummer=2, informeren=False)
     world.mount()
     deliver(world.document_notificatie())
     assert len(mail.outbox) == 1
-    monkeypatch.setattr("notificaties.handlers.document_notify", lambda *_: False)
+    iot = zgw.informatieobjecttype()
+    InformatieObjectTypeConfig.objects.create(
+        catalogus_url=iot["catalogus"], omschrijving=iot["omschrijving"], notify=False
+    )
     world.zio = zgw.zaakinformatieobject(zaak=world.zaak["url"], informatieobject=world.eio["url"])
     world.mount()
     received = deliver(world.document_notificatie())
@@ -184,15 +202,6 @@ def test_a_zaak_of_another_zaken_api_is_not_fetched(world: World) -> None:
     assert not any("elsewhere" in request.url for request in world.mock.request_history)
 
 
-def _zaaktype_config() -> Any:
-    from zaken.models import ZaakTypeConfig
-
-    zaaktype = zgw.zaaktype()
-    return ZaakTypeConfig.objects.create(
-        catalogus_url=zaaktype["catalogus"], identificatie=zaaktype["identificatie"]
-    )
-
-
 @pytest.mark.parametrize(("notify", "sent"), [(False, 0), (True, 1)])
 def test_the_statustype_config_in_the_admin_switches_messages(
     world: World, notify: bool, sent: int
@@ -200,7 +209,7 @@ def test_the_statustype_config_in_the_admin_switches_messages(
     from zaken.models import StatusTypeConfig
 
     StatusTypeConfig.objects.create(
-        zaaktype_config=_zaaktype_config(),
+        zaaktype_config=zaaktype_config(),
         omschrijving=world.statustype["omschrijving"],
         notify=notify,
     )
@@ -212,7 +221,7 @@ def test_an_action_required_step_in_the_admin_sends_the_action_text(world: World
     from zaken.models import StatusTypeConfig
 
     StatusTypeConfig.objects.create(
-        zaaktype_config=_zaaktype_config(),
+        zaaktype_config=zaaktype_config(),
         omschrijving=world.statustype["omschrijving"],
         notify=True,
         action_required=True,

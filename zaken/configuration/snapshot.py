@@ -87,6 +87,20 @@ class TypeSettings:
             (catalogus_key(informatieobjecttype.catalogus), informatieobjecttype.omschrijving)
         )
 
+    def status_notifies(self, zaaktype: ZaakType, statustype: StatusType) -> bool:
+        """The admin's switch for this step; without a row the catalogus (`informeren`) rules."""
+        configured = self.statustype(zaaktype, statustype)
+        return configured is None or configured.notify
+
+    def status_requires_action(self, zaaktype: ZaakType, statustype: StatusType) -> bool:
+        configured = self.statustype(zaaktype, statustype)
+        return configured is not None and configured.action_required
+
+    def document_notifies(self, informatieobjecttype: InformatieObjectType) -> bool:
+        """The admin's switch for a new document of this type; on without a row."""
+        configured = self.informatieobjecttype(informatieobjecttype)
+        return configured is None or configured.notify
+
     @property
     def zaak_maxima(self) -> list[Vertrouwelijkheid]:
         """Every per-zaaktype maximum an administrator set."""
