@@ -46,6 +46,7 @@ urlpatterns = [
     path(f"{CATALOGI}zaaktype-informatieobjecttypen", catalogi.ztiot_list),
     path(f"{CATALOGI}zaaktype-informatieobjecttypen/<uuid:uuid>", catalogi.ztiot_detail),
     path(f"{DOCUMENTEN}enkelvoudiginformatieobjecten", documenten.document_list),
+    path(f"{DOCUMENTEN}enkelvoudiginformatieobjecten/_zoek", documenten.document_search),
     path(f"{DOCUMENTEN}enkelvoudiginformatieobjecten/<uuid:uuid>", documenten.document_detail),
     path(
         f"{DOCUMENTEN}enkelvoudiginformatieobjecten/<uuid:uuid>/download",

@@ -1,5 +1,6 @@
 """Documenten API 1.4.2 as Open Zaak 1.30 serves it: metadata, streamed downloads, OIO relations."""
 
+import json
 import re
 import unicodedata
 from typing import Any
@@ -10,12 +11,14 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 
 from demo.backoffice.catalogi import informatieobjecttype_json
 from demo.backoffice.http import (
+    ApiError,
     Links,
     Query,
     api_view,
     detail_response,
     detail_view,
     get_or_404,
+    invalid,
     list_response,
     not_found,
     paginated_response,
@@ -125,6 +128,55 @@ def document_list(request: HttpRequest) -> HttpResponse:
     return paginated_response(
         request, found, lambda document: _expanded(document, expand, links, current)
     )
+
+
+def document_search(request: HttpRequest) -> HttpResponse:
+    """POST /enkelvoudiginformatieobjecten/_zoek: the documents with these UUIDs (uuid__in),
+    paginated like the list, as Open Zaak answers it."""
+    try:
+        if request.method != "POST":
+            raise ApiError(
+                405, "method_not_allowed", f'Methode "{request.method}" niet toegestaan.'
+            )
+        query = Query(request, ("page", "pageSize", "expand"))
+        body = _search_body(request)
+        current = state()
+        documents = current.seed.documents
+        found = sorted(
+            (documents[uuid] for uuid in set(body["uuid__in"]) if uuid in documents),
+            key=lambda document: str(document.uuid),
+        )
+        expand = [*body["expand"], *query.multiple("expand", ("informatieobjecttype",))]
+        links = Links(request)
+        return paginated_response(
+            request, found, lambda document: _expanded(document, expand, links, current)
+        )
+    except ApiError as error:
+        return error.response(request)
+
+
+def _search_body(request: HttpRequest) -> dict[str, Any]:
+    """The search body checked as Open Zaak does: uuid__in a list of UUIDs (required here)."""
+    try:
+        data = json.loads(request.body or b"null")
+    except ValueError:
+        raise invalid("nonFieldErrors", "parse_error", "Ongeldige JSON.") from None
+    if not isinstance(data, dict):
+        raise invalid("nonFieldErrors", "invalid", "Verwacht een JSON object.")
+    unknown = sorted(set(data) - {"uuid__in", "bronorganisatie", "identificatie", "expand"})
+    if unknown:
+        raise invalid("nonFieldErrors", "unknown-parameters", f"Onbekend: {', '.join(unknown)}")
+    raw = data.get("uuid__in")
+    if not isinstance(raw, list) or not raw:
+        raise invalid("uuid__in", "required", "Dit veld is vereist.")
+    try:
+        uuids = [UUID(str(value)) for value in raw]
+    except ValueError:
+        raise invalid("uuid__in", "invalid", "Voer een geldige UUID in.") from None
+    expand = data.get("expand") or []
+    if not isinstance(expand, list) or not set(expand) <= {"informatieobjecttype"}:
+        raise invalid("expand", "invalid_choice", "Ongeldige keuze.")
+    return {"uuid__in": uuids, "expand": expand}
 
 
 @api_view

@@ -157,12 +157,15 @@ class ApiClient:
         url: str,
         *,
         params: Params | None = None,
+        body: Json | None = None,
         accept: str = "application/json",
         stream: bool = False,
     ) -> requests.Response:
         """One call (plus redirects that stay under the api_root), or a typed error."""
         for _ in range(_MAX_REDIRECTS + 1):
-            response = self._send_once(method, url, params=params, accept=accept, stream=stream)
+            response = self._send_once(
+                method, url, params=params, body=body, accept=accept, stream=stream
+            )
             if not response.is_redirect:
                 return response
             response.close()
@@ -173,7 +176,14 @@ class ApiClient:
         )
 
     def _send_once(
-        self, method: str, url: str, *, params: Params | None, accept: str, stream: bool
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Params | None,
+        body: Json | None,
+        accept: str,
+        stream: bool,
     ) -> requests.Response:
         if not self.owns(url):
             raise self._error(
@@ -195,6 +205,7 @@ class ApiClient:
                 method,
                 url,
                 params=params,
+                json=body,
                 headers=headers,
                 timeout=timeout,
                 stream=stream,
@@ -235,9 +246,13 @@ class ApiClient:
 
     def get_json(self, url_or_path: str, *, params: Params | None = None) -> Any:
         """The decoded JSON body of a GET (any JSON value)."""
-        url = self._absolute(url_or_path)
+        return self._json("GET", self._absolute(url_or_path), params=params)
+
+    def _json(
+        self, method: str, url: str, *, params: Params | None = None, body: Json | None = None
+    ) -> Any:
         started = time.perf_counter()
-        response = self._send("GET", url, params=params)
+        response = self._send(method, url, params=params, body=body)
         try:
             return response.json()
         except ValueError:
@@ -245,7 +260,7 @@ class ApiClient:
         raise self._error(
             UpstreamInvalidResponse,
             "body is not JSON",
-            method="GET",
+            method=method,
             url=url,
             duration=time.perf_counter() - started,
             status_code=response.status_code,
@@ -265,7 +280,18 @@ class ApiClient:
         return part of a list as if it were all of it.
         """
         url = self._absolute(url_or_path)
-        data = self.get_json(url, params=params)
+        return self._all_pages(url, self.get_json(url, params=params), self.get_json)
+
+    def search_all(self, url_or_path: str, body: Json) -> list[Json]:
+        """Every item a ZGW search (`POST …/_zoek`) finds; its next pages take the same body."""
+        url = self._absolute(url_or_path)
+
+        def load(page_url: str) -> Any:
+            return self._json("POST", page_url, body=body)
+
+        return self._all_pages(url, load(url), load)
+
+    def _all_pages(self, url: str, data: Any, load: Callable[[str], Any]) -> list[Json]:
         if isinstance(data, list):
             return self._objects(data, url)
         items: list[Json] = []
@@ -284,7 +310,7 @@ class ApiClient:
                 break
             seen.add(next_url)
             url = next_url
-            data = self.get_json(url)
+            data = load(url)
         raise self._shape_error(url, f"more than {max_pages} pages (UPSTREAM_MAX_PAGES)")
 
     def fetch(

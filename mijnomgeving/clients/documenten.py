@@ -1,5 +1,8 @@
 """The Documenten API client (Open Zaak 1.30: Documenten 1.4.2): metadata and proxied downloads."""
 
+from collections.abc import Iterable
+from uuid import UUID
+
 from django.conf import settings
 
 from .actor import Actor
@@ -8,12 +11,24 @@ from .documenten_resources import EnkelvoudigInformatieObject
 from .streaming import StreamingDownload
 
 DOWNLOAD_CHUNK_SIZE = 64 * 1024
+ZOEK = "enkelvoudiginformatieobjecten/_zoek"
 
 
 class DocumentenClient(ApiClient):
     def informatieobject(self, url: str) -> EnkelvoudigInformatieObject:
         """The metadata of one document (the `informatieobject` URL of a zaakinformatieobject)."""
         return self.fetch(url, EnkelvoudigInformatieObject.from_api)
+
+    def informatieobjecten(self, uuids: Iterable[UUID]) -> list[EnkelvoudigInformatieObject]:
+        """The documents with these UUIDs in one search (`POST …/_zoek`, Documenten 1.x), for
+        the documents of a zaak; a UUID the API does not know is simply absent."""
+        wanted = sorted({str(uuid) for uuid in uuids})
+        if not wanted:
+            return []
+        return [
+            self.parse(EnkelvoudigInformatieObject.from_api, item, self.url(ZOEK))
+            for item in self.search_all(ZOEK, {"uuid__in": wanted})
+        ]
 
     def download(self, url: str) -> StreamingDownload:
         """The content at a document's `inhoud` URL, streamed in 64 KiB chunks.

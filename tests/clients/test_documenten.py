@@ -2,6 +2,7 @@
 
 import io
 from datetime import date
+from uuid import UUID
 
 import pytest
 import requests
@@ -114,3 +115,27 @@ def test_download_errors_and_foreign_urls(zgw_clients, requests_mock) -> None:
         zgw_clients.documenten.download(document["inhoud"])
     with pytest.raises(ForeignUrlError):
         zgw_clients.documenten.download("http://files.evil.test/besluit.pdf")
+
+
+def test_documents_by_uuid_come_from_one_search_that_follows_its_pages(
+    zgw_clients, requests_mock
+) -> None:
+    documents = [zgw.enkelvoudiginformatieobject() for _ in range(3)]
+    uuids = [document["url"].rsplit("/", 1)[1] for document in documents]
+    search = zgw.documenten_url("enkelvoudiginformatieobjecten/_zoek")
+    first = zgw.page(documents[:2], next=f"{search}?page=2", count=3)
+    zgw.assert_valid("documenten", search, first, method="POST")
+    requests_mock.post(search, [{"json": first}, {"json": zgw.page(documents[2:], count=3)}])
+
+    found = zgw_clients.documenten.informatieobjecten([UUID(u) for u in reversed(uuids)])
+
+    assert sorted(str(document.uuid) for document in found) == sorted(uuids)
+    bodies = [request.json() for request in requests_mock.request_history]
+    assert bodies == [{"uuid__in": sorted(uuids)}] * 2  # the next page takes the same body
+    assert requests_mock.request_history[1].url == f"{search}?page=2"
+    assert all(request.method == "POST" for request in requests_mock.request_history)
+
+
+def test_no_uuids_is_no_search(zgw_clients, requests_mock) -> None:
+    assert zgw_clients.documenten.informatieobjecten([]) == []
+    assert not requests_mock.request_history

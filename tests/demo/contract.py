@@ -38,7 +38,7 @@ def assert_valid(api: str, response: requests.Response) -> dict[str, Any] | list
             assert_response_valid("catalogi", "get", catalogi_object["url"], catalogi_object)
     assert_response_valid(
         api,
-        "get",
+        response.request.method or "GET",
         response.url,
         checked,
         status=response.status_code,
@@ -80,8 +80,9 @@ def assert_problem(
     assert response.status_code == status, response.text
     assert response.headers["Content-Type"] == "application/problem+json"
     spec = _raw_spec(api)
-    declared = spec["paths"][path]["get"]["responses"]
-    assert str(status) in declared, f"{api} GET {path} does not declare {status}"
+    method = (response.request.method or "GET").lower()
+    declared = spec["paths"][path][method]["responses"]
+    assert str(status) in declared, f"{api} {method.upper()} {path} does not declare {status}"
     schema = _inline(declared[str(status)]["content"]["application/problem+json"]["schema"], spec)
     body = response.json()
     OAS30Validator(schema).validate(body)

@@ -115,3 +115,34 @@ def test_list_of_documents_of_a_zaak(demo_backoffice, seed):
     assert everything["count"] == len(seed.documents)
     assert of_zaak["count"] == 11
     assert all("informatieobjecttype" in document["_expand"] for document in of_zaak["results"])
+
+
+def test_search_by_uuid_finds_exactly_those_documents_over_pages(demo_backoffice, seed):
+    url = f"{demo_backoffice.documenten_url}/enkelvoudiginformatieobjecten/_zoek"
+    wanted = sorted(str(uuid) for uuid in list(seed.documents)[:3])
+    unknown = "00000000-0000-4000-8000-000000000000"
+    body = {"uuid__in": [*wanted, unknown]}
+
+    first = assert_valid("documenten", demo_backoffice.post(f"{url}?pageSize=2", body))
+    second = assert_valid("documenten", demo_backoffice.post(first["next"], body))
+
+    found = [d["url"].rsplit("/", 1)[1] for d in first["results"] + second["results"]]
+    assert first["count"] == 3 and second["next"] is None
+    assert sorted(found) == wanted
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [({}, "uuid__in"), ({"uuid__in": ["geen-uuid"]}, "uuid__in"), ([], "nonFieldErrors")],
+)
+def test_search_without_valid_uuids_is_a_400_naming_the_field(demo_backoffice, body, field):
+    url = f"{demo_backoffice.documenten_url}/enkelvoudiginformatieobjecten/_zoek"
+
+    problem = assert_problem(
+        "documenten",
+        "/enkelvoudiginformatieobjecten/_zoek",
+        demo_backoffice.post(url, body),
+        400,
+    )
+
+    assert [param["name"] for param in problem["invalidParams"]] == [field]

@@ -1,6 +1,7 @@
 """A small in-memory Open Zaak behind requests-mock, built from the spec-valid factories.
 
-`ZgwWorld(requests_mock)` answers every GET under http://zaken.test the way Open Zaak 1.30
+`ZgwWorld(requests_mock)` answers every GET under http://zaken.test (and the documents
+search, POST …/_zoek) the way Open Zaak 1.30
 does (lists as DRF pages, /zaakinformatieobjecten as a plain array, `expand` as `_expand`),
 from resources the test adds:
 
@@ -16,6 +17,7 @@ composed answer (pages, `_expand`) is validated too before it is served (slow: a
 turn it on, see test_the_world_serves_spec_valid_answers).
 """
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +33,7 @@ from tests.specs import ZAKEN_RESPONSE_HEADERS, assert_response_valid
 ZAKEN = f"{BASE}/zaken/api/v1/"
 CATALOGI = f"{BASE}/catalogi/api/v1/"
 DOCUMENTEN = f"{BASE}/documenten/api/v1/"
+ZOEK = DOCUMENTEN + "enkelvoudiginformatieobjecten/_zoek"
 
 PDF_BYTES = b"%PDF-1.4\n% MijnOmgeving test document\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
 
@@ -227,7 +230,10 @@ class ZgwWorld:
     # --- Answering ----------------------------------------------------------------------------
 
     def _answer(self, request: requests.PreparedRequest) -> requests.Response | None:
-        if not request.url or not request.url.startswith(BASE) or request.method != "GET":
+        search = request.method == "POST" and bool(request.url) and request.url.startswith(ZOEK)
+        if not request.url or not request.url.startswith(BASE):
+            return None
+        if request.method != "GET" and not search:
             return None
         for failure in self.failures:
             if failure.pattern.search(request.url):
@@ -235,6 +241,11 @@ class ZgwWorld:
         parts = urlsplit(request.url)
         url = f"{parts.scheme}://{parts.netloc}{parts.path}"
         query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+        if search:
+            found = self._search(json.loads(request.body or b"{}"))
+            if self.validate:
+                assert_response_valid("documenten", "POST", request.url, found)
+            return create_response(request, json=found)
         if url.endswith("/download") and url.removesuffix("/download") in self.contents:
             content = self.contents[url.removesuffix("/download")]
             return create_response(
@@ -326,6 +337,17 @@ class ZgwWorld:
                 ]
             ), None
         return self.resources.get(url), None
+
+    def _search(self, body: dict[str, Any]) -> Payload:
+        """POST /enkelvoudiginformatieobjecten/_zoek: the documents with these UUIDs."""
+        wanted = set(body["uuid__in"])
+        return zgw.page(
+            [
+                e
+                for e in self._all("/enkelvoudiginformatieobjecten/")
+                if self.ignore_filters or e["url"].rsplit("/", 1)[1] in wanted
+            ]
+        )
 
     def _all(self, fragment: str) -> list[Payload]:
         return [payload for url, payload in self.resources.items() if fragment in url]

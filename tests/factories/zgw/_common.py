@@ -50,9 +50,11 @@ def finish(
     return payload
 
 
-def assert_valid(api: str, url_or_path: str, body: Any, *, headers: Any = None) -> None:
-    """assert_response_valid for a GET."""
-    assert_response_valid(api, "GET", url_or_path, body, headers=headers)
+def assert_valid(
+    api: str, url_or_path: str, body: Any, *, headers: Any = None, method: str = "GET"
+) -> None:
+    """assert_response_valid for a GET (or `method`)."""
+    assert_response_valid(api, method, url_or_path, body, headers=headers)
 
 
 # --- Lists ------------------------------------------------------------------------------------
