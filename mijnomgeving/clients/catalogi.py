@@ -67,6 +67,11 @@ class CatalogiClient(ApiClient):
         statustypen = self._cached_list("statustypen", StatusType.from_api, params, seed=True)
         return sorted(statustypen, key=lambda statustype: statustype.volgnummer)
 
+    def resultaattypen(self, zaaktype_url: str) -> list[ResultaatType]:
+        """Every possible result of the zaaktype (each also cached under its own URL)."""
+        params = {"zaaktype": zaaktype_url, "status": "alles"}
+        return self._cached_list("resultaattypen", ResultaatType.from_api, params, seed=True)
+
     def zaaktype_informatieobjecttypen(
         self, zaaktype_url: str
     ) -> list[ZaakTypeInformatieObjectType]:

@@ -25,6 +25,7 @@ from .common import (
     ok,
     required,
     run_round,
+    use_expand,
 )
 from .documents import visible_documents
 from .timeline import build_timeline
@@ -35,14 +36,21 @@ def zaak_get_for(*, identity: Identity, uuid: UUID, actor: Actor | None = None) 
 
     Raises ZaakNotFound when the zaak does not exist, the person has no rol on it, or a
     visibility rule hides it (all alike), and UpstreamError when the zaak itself cannot be
-    fetched. A timeline, result or documents that fail become a marked gap. At most three
-    dependent round trips: (1) the zaak (with rollen); (2) its statussen, statustypen,
-    document links and documents; (3) the document types and what (2) still pointed at.
+    fetched. A timeline, result or documents that fail become a marked gap. Dependent round
+    trips, with Open Zaak's expand: (1) the zaak (with rollen and document links), its
+    statussen and its documents, all at once, since they need only the zaak's URL; (2) the
+    statustypen, zaaktype-informatieobjecttypen and document types (catalogi: cached, so a
+    warm page is one round trip). A back office without expand, or without the documents
+    filter, costs one more: (3) the documents one by one, or what (2) still pointed at.
     """
     policy = visibility_policy()
     clients = clients_for(identity, actor)
-    zaak = owned_zaak(clients, identity, uuid, expand=DETAIL_EXPAND)
-    second = run_round(_second_round(clients, zaak))
+    zaak, first = owned_zaak(
+        clients, identity, uuid, expand=DETAIL_EXPAND, alongside=partial(_first_round, clients)
+    )
+    if zaak.expanded_zaaktype is not None and not policy.zaak_visible(zaak, zaak.expanded_zaaktype):
+        raise ZaakNotFound  # before anything else is fetched
+    second = {**first, **run_round(_second_round(clients, zaak, first))}
     zaaktype: ZaakType = zaak.expanded_zaaktype or required(second["zaaktype"])
     if not policy.zaak_visible(zaak, zaaktype):
         raise ZaakNotFound
@@ -51,8 +59,7 @@ def zaak_get_for(*, identity: Identity, uuid: UUID, actor: Actor | None = None) 
         if zaak.expanded_zaakinformatieobjecten is not None
         else second["zios"]
     )
-    third = run_round(_third_round(clients, zaak, second, zios))
-    fetched = {**second, **third}
+    fetched = {**second, **run_round(_third_round(clients, zaak, second, zios))}
     statussen = fetched["statussen"]
     statustypen = fetched["statustypen"]
     extra_types = {
@@ -121,44 +128,85 @@ def zaak_get_for(*, identity: Identity, uuid: UUID, actor: Actor | None = None) 
     )
 
 
-def _second_round(clients: ZgwClients, zaak: Zaak) -> dict[str, Task]:
+def _first_round(clients: ZgwClients, zaak_url: str) -> dict[str, Task]:
+    """What runs beside the zaak itself: everything that needs only its URL."""
+    tasks: dict[str, Task] = {"statussen": partial(clients.zaken.statussen, zaak_url)}
+    if use_expand():
+        tasks["eios"] = partial(_listed_documents, clients, zaak_url)
+    else:
+        tasks["zios"] = partial(clients.zaken.zaakinformatieobjecten, zaak_url)
+    return tasks
+
+
+def _listed_documents(clients: ZgwClients, zaak_url: str) -> list[EnkelvoudigInformatieObject]:
+    """All the zaak's documents in one call (Open Zaak's objectinformatieobjecten__object
+    filter, which the VNG spec lacks: hence only with ZAKEN_USE_EXPAND), checked against the
+    zaak's own links afterwards, so a filter that is ignored can show nothing extra."""
+    return clients.documenten.fetch_all(
+        "enkelvoudiginformatieobjecten",
+        EnkelvoudigInformatieObject.from_api,
+        params={"objectinformatieobjecten__object": zaak_url},
+    )
+
+
+def _second_round(clients: ZgwClients, zaak: Zaak, first: dict[str, Any]) -> dict[str, Task]:
     tasks: dict[str, Task] = {
-        "statussen": partial(clients.zaken.statussen, zaak.url),
         "statustypen": partial(clients.catalogi.statustypen, zaak.zaaktype),
         "ziots": partial(clients.catalogi.zaaktype_informatieobjecttypen, zaak.zaaktype),
     }
+    if "statussen" not in first:  # the zaak lives at another URL than its UUID suggests
+        tasks["statussen"] = partial(clients.zaken.statussen, zaak.url)
+    zios = (
+        zaak.expanded_zaakinformatieobjecten
+        if zaak.expanded_zaakinformatieobjecten is not None
+        else first.get("zios")
+    )
+    if "eios" not in first:
+        if zios is None:
+            tasks["zios"] = partial(clients.zaken.zaakinformatieobjecten, zaak.url)
+        elif ok(zios):
+            # The documents the links point at, in one search (VNG Documenten 1.x).
+            uuids = [uuid for zio in zios if (uuid := _uuid_of(zio.informatieobject))]
+            tasks["eios"] = partial(clients.documenten.informatieobjecten, uuids)
     if zaak.expanded_zaaktype is None:
         tasks["zaaktype"] = partial(clients.catalogi.zaaktype, zaak.zaaktype)
-    if zaak.expanded_zaakinformatieobjecten is None:
-        tasks["zios"] = partial(clients.zaken.zaakinformatieobjecten, zaak.url)
-    # All the zaak's documents in one call (Open Zaak's objectinformatieobjecten__object
-    # filter), checked against the zaak's links afterwards; the third round fetches one by
-    # one what this list does not hold (a back office without the filter).
-    tasks["eios"] = partial(
-        clients.documenten.fetch_all,
-        "enkelvoudiginformatieobjecten",
-        EnkelvoudigInformatieObject.from_api,
-        params={"objectinformatieobjecten__object": zaak.url},
-    )
     if zaak.resultaat and zaak.expanded_resultaat is None:
         tasks["resultaat"] = partial(clients.zaken.resultaat, zaak.resultaat)
+    tasks.update(_types_of(clients, first.get("eios"), set()))
     return tasks
+
+
+def _types_of(clients: ZgwClients, eios: Any, known: set[str]) -> dict[str, Task]:
+    """The informatieobjecttypen of these documents (a list, or an error: then none)."""
+    if eios is None or not ok(eios):
+        return {}
+    return {
+        f"iot {url}": partial(clients.catalogi.informatieobjecttype, url)
+        for url in dict.fromkeys(eio.informatieobjecttype for eio in eios)
+        if f"iot {url}" not in known
+    }
 
 
 def _third_round(
     clients: ZgwClients, zaak: Zaak, second: dict[str, Any], zios: Any
 ) -> dict[str, Task]:
-    tasks: dict[str, Task] = {}
-    listed = {eio.uuid for eio in second["eios"]} if ok(second["eios"]) else set()
-    if ok(zios):
-        for zio in zios:
-            if _uuid_of(zio.informatieobject) not in listed:
-                tasks[f"eio {zio.informatieobject}"] = partial(
-                    clients.documenten.informatieobject, zio.informatieobject
-                )
-    if ok(second["ziots"]):
+    """What only the second round could point at: the types of the documents it found, the
+    documents it did not find (one by one, with every type the zaaktype allows), a
+    resultaattype, statustypen outside the zaaktype's list."""
+    eios = second.get("eios")
+    tasks = _types_of(clients, eios, set(second))
+    listed = {eio.uuid for eio in eios} if eios is not None and ok(eios) else set()
+    unlisted = (
+        [zio for zio in zios if _uuid_of(zio.informatieobject) not in listed] if ok(zios) else []
+    )
+    for zio in unlisted:
+        tasks[f"eio {zio.informatieobject}"] = partial(
+            clients.documenten.informatieobject, zio.informatieobject
+        )
+    if unlisted and ok(second["ziots"]):
         for url in dict.fromkeys(ziot.informatieobjecttype for ziot in second["ziots"]):
-            tasks[f"iot {url}"] = partial(clients.catalogi.informatieobjecttype, url)
+            if f"iot {url}" not in second:
+                tasks[f"iot {url}"] = partial(clients.catalogi.informatieobjecttype, url)
     resultaat = zaak.expanded_resultaat or second.get("resultaat")
     if isinstance(resultaat, Resultaat) and resultaat.expanded_resultaattype is None:
         tasks["resultaattype"] = partial(clients.catalogi.resultaattype, resultaat.resultaattype)
@@ -216,7 +264,8 @@ def _uuid_of(url: str) -> UUID | None:
 
 def _eios_by_url(zios: list[ZaakInformatieObject], fetched: dict[str, Any]) -> dict[str, Any]:
     """{informatieobject URL of each link: its document (or UpstreamError)}; linked ones only."""
-    listed = {eio.uuid: eio for eio in fetched["eios"]} if ok(fetched["eios"]) else {}
+    eios = fetched.get("eios")
+    listed = {eio.uuid: eio for eio in eios} if eios is not None and ok(eios) else {}
     return {
         zio.informatieobject: listed.get(_uuid_of(zio.informatieobject))
         or fetched.get(f"eio {zio.informatieobject}")

@@ -89,16 +89,27 @@ def document_download_for(
     """
     policy = visibility_policy()
     clients = clients_for(identity, actor)
-    zaak = owned_zaak(clients, identity, zaak_uuid, expand=ACCESS_EXPAND)  # round trip 1
     eio_url = clients.documenten.url(f"enkelvoudiginformatieobjecten/{document_uuid}")
+
+    def link_and_document(zaak_url: str) -> dict[str, Task]:
+        return {
+            "zios": partial(
+                clients.zaken.zaakinformatieobjecten, zaak_url, informatieobject=eio_url
+            ),
+            "eio": partial(clients.documenten.informatieobject, eio_url),
+        }
+
+    zaak, first = owned_zaak(  # round trip 1: the zaak, its link to the document, the document
+        clients, identity, zaak_uuid, expand=ACCESS_EXPAND, alongside=link_and_document
+    )
     tasks: dict[str, Task] = {
-        "zios": partial(clients.zaken.zaakinformatieobjecten, zaak.url, informatieobject=eio_url),
-        "eio": partial(clients.documenten.informatieobject, eio_url),
         "ziots": partial(clients.catalogi.zaaktype_informatieobjecttypen, zaak.zaaktype),
     }
+    if not first:  # the zaak lives at another URL than its UUID suggests
+        tasks.update(link_and_document(zaak.url))
     if zaak.expanded_zaaktype is None:
         tasks["zaaktype"] = partial(clients.catalogi.zaaktype, zaak.zaaktype)
-    fetched = run_round(tasks)  # round trip 2
+    fetched = {**first, **run_round(tasks)}  # round trip 2 (catalogi only: cached)
     zaaktype = zaak.expanded_zaaktype or required(fetched["zaaktype"])
     if not policy.zaak_visible(zaak, zaaktype) or not policy.documents_shown(zaaktype):
         raise DocumentNotFound
@@ -113,7 +124,7 @@ def document_download_for(
         iot = clients.catalogi.informatieobjecttype(eio.informatieobjecttype)
     if not policy.document_visible(eio, _ziots_for(ziots, eio), iot) or not eio.inhoud:
         raise DocumentNotFound
-    stream = clients.documenten.download(eio.inhoud)  # round trip 3
+    stream = clients.documenten.download(eio.inhoud)  # the last round trip
     return DocumentDownload(
         stream=stream,
         filename=eio.bestandsnaam or eio.titel,

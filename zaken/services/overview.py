@@ -2,12 +2,13 @@
 
 Round trips, for the resident with 25 zaken: with `expand` the list call carries zaaktype,
 status(type) and resultaat(type), so a page is one call. Without it: (1) the list; (2) the
-distinct zaaktypen and their statustypen (catalogi, cached); (3) the statussen of the open
-zaken on the page, or the resultaten of the closed ones; and, with a cold cache only, (4) the
-resultaattypen of those resultaten.
+distinct zaaktypen with their statustypen (open zaken) or resultaattypen (closed ones), all
+catalogi and mostly cached; (3) the statussen of the open zaken on the page, or the
+resultaten of the closed ones.
 """
 
 from collections.abc import Collection
+from dataclasses import dataclass, field
 from functools import partial
 from math import ceil
 from typing import Any
@@ -48,8 +49,8 @@ def zaken_list_for(
     shown then); a status or resultaat that fails is a marked gap in its row.
     """
     clients = clients_for(identity, actor)
-    visible, statustypen = _visible_zaken(
-        clients, identity, visibility_policy(), with_statustypen=status == "open"
+    visible, types = _visible_zaken(
+        clients, identity, visibility_policy(), shows=status if status == "closed" else "open"
     )
     open_zaken = [zaak for zaak in visible if not zaak.is_closed]
     closed_zaken = [zaak for zaak in visible if zaak.is_closed]
@@ -62,7 +63,7 @@ def zaken_list_for(
         clients,
         on_page,
         visible,
-        statustypen,
+        types,
         status_for=set() if status == "closed" else urls,
         resultaat_for=urls if status == "closed" else set(),
     )
@@ -83,14 +84,14 @@ def zaken_summary_for(*, identity: Identity, actor: Actor | None = None) -> Zake
     the open zaken and the most recently closed ones need their status fetched.
     """
     clients = clients_for(identity, actor)
-    visible, statustypen = _visible_zaken(clients, identity, visibility_policy())
+    visible, types = _visible_zaken(clients, identity, visibility_policy(), shows="open")
     last_closed = max((zaak.einddatum for zaak in visible if zaak.einddatum), default=None)
     candidates = [zaak for zaak in visible if not zaak.is_closed or zaak.einddatum == last_closed]
     summaries = summarize(
         clients,
         candidates,
         visible,
-        statustypen,
+        types,
         status_for={zaak.url for zaak in candidates},
         resultaat_for=set(),
     )
@@ -124,18 +125,26 @@ class VisibleZaken(list[Zaak]):
         return self.zaaktypen[zaak.zaaktype]
 
 
+@dataclass(frozen=True, slots=True)
+class FetchedTypes:
+    """Statustypen and resultaattypen by URL: what the catalogi lists held (or their error)."""
+
+    statustypen: StatusTypen = field(default_factory=dict)
+    resultaattypen: ResultaatTypen = field(default_factory=dict)
+
+
 def _visible_zaken(
     clients: ZgwClients,
     identity: Identity,
     policy: VisibilityPolicy,
     *,
-    with_statustypen: bool = True,
-) -> tuple[VisibleZaken, StatusTypen]:
-    """The zaken that pass every visibility rule, and the statustypen fetched on the way.
+    shows: ZaakStatusFilter,
+) -> tuple[VisibleZaken, FetchedTypes]:
+    """The zaken that pass every visibility rule, and the catalogi types fetched on the way.
 
     Without expand, the second round fetches the distinct zaaktypen and, beside them, the
-    statustypen of each (both catalogi, mostly cache hits) when statuses will be shown, so
-    the third round is resident data only.
+    statustypen (open zaken: `shows` "open") or the resultaattypen (closed ones) of each
+    zaaktype (catalogi, mostly cache hits), so the third round is resident data only.
     """
     zaken = zaken_of(clients, identity, policy)  # round trip 1 (all pages)
     zaaktypen = {zaak.zaaktype: zaak.expanded_zaaktype for zaak in zaken if zaak.expanded_zaaktype}
@@ -143,20 +152,31 @@ def _visible_zaken(
         f"zaaktype {url}": partial(clients.catalogi.zaaktype, url)
         for url in sorted({zaak.zaaktype for zaak in zaken} - zaaktypen.keys())
     }
-    needing = {zaak.zaaktype for zaak in zaken if with_statustypen and _needs_statustype(zaak)}
-    for url in sorted(needing):
-        tasks[f"statustypen {url}"] = partial(clients.catalogi.statustypen, url)
+    if shows == "open":
+        for url in sorted({zaak.zaaktype for zaak in zaken if _needs_statustype(zaak)}):
+            tasks[f"statustypen {url}"] = partial(clients.catalogi.statustypen, url)
+    else:
+        for url in sorted({zaak.zaaktype for zaak in zaken if _needs_resultaattype(zaak)}):
+            tasks[f"resultaattypen {url}"] = partial(clients.catalogi.resultaattypen, url)
     fetched = run_round(tasks)  # round trip 2, only without expand
-    statustypen: StatusTypen = {}
+    types = FetchedTypes()
     for key, value in fetched.items():
         kind, url = key.split(" ", 1)
         if kind == "zaaktype":
             zaaktypen[url] = required(value)
         elif ok(value):
-            statustypen.update({statustype.url: statustype for statustype in value})
+            found = types.statustypen if kind == "statustypen" else types.resultaattypen
+            found.update({resource.url: resource for resource in value})
     visible = [zaak for zaak in zaken if policy.zaak_visible(zaak, zaaktypen[zaak.zaaktype])]
     visible.sort(key=lambda zaak: zaak.startdatum, reverse=True)
-    return VisibleZaken(visible, zaaktypen, policy.types), statustypen
+    return VisibleZaken(visible, zaaktypen, policy.types), types
+
+
+def _needs_resultaattype(zaak: Zaak) -> bool:
+    resultaat = zaak.expanded_resultaat
+    return zaak.resultaat is not None and (
+        resultaat is None or resultaat.expanded_resultaattype is None
+    )
 
 
 def _needs_statustype(zaak: Zaak) -> bool:
@@ -168,7 +188,7 @@ def summarize(
     clients: ZgwClients,
     zaken: list[Zaak],
     visible: VisibleZaken,
-    statustypen: StatusTypen,
+    types: FetchedTypes,
     *,
     status_for: Collection[str],
     resultaat_for: Collection[str],
@@ -190,7 +210,8 @@ def summarize(
             statussen[zaak.url] = zaak.expanded_status or fetched[f"status {zaak.status}"]
         if zaak.url in resultaat_for and zaak.resultaat:
             resultaten[zaak.url] = zaak.expanded_resultaat or fetched[f"resultaat {zaak.resultaat}"]
-    resultaattypen: ResultaatTypen = {}
+    statustypen: StatusTypen = dict(types.statustypen)
+    resultaattypen: ResultaatTypen = dict(types.resultaattypen)
     _fill_missing_types(clients, statussen, resultaten, statustypen, resultaattypen)
     return [
         _summary(
@@ -225,7 +246,11 @@ def _fill_missing_types(
                 clients.catalogi.statustype, status.statustype
             )
     for resultaat in resultaten.values():
-        if isinstance(resultaat, Resultaat) and resultaat.expanded_resultaattype is None:
+        if (
+            isinstance(resultaat, Resultaat)
+            and resultaat.expanded_resultaattype is None
+            and resultaat.resultaattype not in resultaattypen
+        ):
             tasks[f"resultaattype {resultaat.resultaattype}"] = partial(
                 clients.catalogi.resultaattype, resultaat.resultaattype
             )
