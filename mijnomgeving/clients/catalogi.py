@@ -8,6 +8,7 @@ fails (Redis down) is skipped with a warning: it only ever saves calls.
 
 import hashlib
 import logging
+import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal, TypeVar, overload
 
@@ -136,8 +137,9 @@ class CatalogiClient(ApiClient):
                 missing.append(url)
 
         def fetch_one(url: str) -> tuple[T, Json]:
+            started = time.perf_counter()
             data = self.get_object(url)
-            return self.parse(parse, data, url), data
+            return self.parse(parse, data, url, since=started), data
 
         fetched = parallel_map(fetch_one, missing, return_exceptions=True)
         to_cache: dict[str, Any] = {}
@@ -158,8 +160,9 @@ class CatalogiClient(ApiClient):
         data = self._cache_get_many([key]).get(key)
         if isinstance(data, Mapping):
             return self.parse(parse, data, url)
+        started = time.perf_counter()
         data = self.get_object(url)
-        resource = self.parse(parse, data, url)
+        resource = self.parse(parse, data, url, since=started)
         self._cache_set_many({key: dict(data)})
         return resource
 
@@ -170,8 +173,9 @@ class CatalogiClient(ApiClient):
         key = cache_key(url, params)
         data = self._cache_get_many([key]).get(key)
         if not isinstance(data, list):
+            started = time.perf_counter()
             data = [dict(item) for item in self.get_all(url, params=params or None)]
-            resources = [self.parse(parse, item, url) for item in data]
+            resources = [self.parse(parse, item, url, since=started) for item in data]
             entries: dict[str, Any] = {key: data}
             if seed:
                 entries.update({cache_key(item["url"]): item for item in data})

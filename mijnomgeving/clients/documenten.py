@@ -1,5 +1,6 @@
 """The Documenten API client (Open Zaak 1.30: Documenten 1.4.2): metadata and proxied downloads."""
 
+import time
 from collections.abc import Iterable
 from uuid import UUID
 
@@ -25,9 +26,11 @@ class DocumentenClient(ApiClient):
         wanted = sorted({str(uuid) for uuid in uuids})
         if not wanted:
             return []
+        started = time.perf_counter()
+        found = self.search_all(ZOEK, {"uuid__in": wanted})
         return [
-            self.parse(EnkelvoudigInformatieObject.from_api, item, self.url(ZOEK))
-            for item in self.search_all(ZOEK, {"uuid__in": wanted})
+            self.parse(EnkelvoudigInformatieObject.from_api, item, self.url(ZOEK), since=started)
+            for item in found
         ]
 
     def download(self, url: str) -> StreamingDownload:

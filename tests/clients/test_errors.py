@@ -1,6 +1,7 @@
 """Every failure becomes a typed error with service, URL (no query) and duration; no BSN leaks."""
 
 import logging
+import time
 import traceback
 
 import pytest
@@ -116,3 +117,23 @@ def test_a_failure_halfway_through_the_pages_fails_the_whole_list(
 
     with pytest.raises(UpstreamUnavailable):
         _list_zaken(zgw_clients)
+
+
+@pytest.mark.parametrize(
+    "body", [zgw.page([{"url": 12}]), {"count": 1}, [1, 2]], ids=["unparsable", "no-page", "list"]
+)
+def test_a_malformed_answer_is_logged_with_the_time_it_took(
+    zgw_clients, requests_mock, caplog, body
+) -> None:
+    def slow(request, context):
+        time.sleep(0.05)
+        return body
+
+    requests_mock.get(ZAKEN_LIST, json=slow)
+
+    with pytest.raises(UpstreamInvalidResponse) as raised:
+        _list_zaken(zgw_clients)
+
+    assert raised.value.duration >= 0.05
+    [warning] = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert " in 0 ms" not in warning.getMessage()
