@@ -239,19 +239,16 @@ class ZaakDetail:
             (_("Soort zaak"), self.zaaktype_label),
             (_("Gestart op"), dutch_date(self.startdatum)),
         ]
+        if self.einddatum_gepland:
+            facts.append((_("Geplande einddatum"), dutch_date(self.einddatum_gepland)))
+        if self.uiterlijke_einddatum_afdoening:
+            facts.append((_("Uiterste einddatum"), dutch_date(self.uiterlijke_einddatum_afdoening)))
         if self.is_closed:
             facts.append((_("Afgerond op"), dutch_date(self.einddatum)))
-        else:
-            if self.einddatum_gepland:
-                facts.append((_("Geplande einddatum"), dutch_date(self.einddatum_gepland)))
-            if self.uiterlijke_einddatum_afdoening:
-                facts.append(
-                    (_("Uiterste einddatum"), dutch_date(self.uiterlijke_einddatum_afdoening))
-                )
-            if self.expected_date and not (
-                self.einddatum_gepland or self.uiterlijke_einddatum_afdoening
-            ):
-                facts.append((_("Antwoord verwacht"), dutch_date(self.expected_date)))
+        elif self.expected_date and not (
+            self.einddatum_gepland or self.uiterlijke_einddatum_afdoening
+        ):
+            facts.append((_("Antwoord verwacht"), dutch_date(self.expected_date)))
         return tuple(facts)
 
 

@@ -159,6 +159,11 @@ def test_a_closed_zaak_has_its_result_and_no_steps_to_come(
     assert [s.is_reached for s in detail.timeline] == [True, True, True]
     assert detail.timeline[-1].is_end and detail.timeline[-1].is_current
     assert detail.einddatum == date(2024, 3, 3)
+    facts = dict(detail.facts)  # the planned and legal dates stay: was it done in time?
+    assert facts["Afgerond op"] == "3 maart 2024"
+    assert facts["Geplande einddatum"] == "26 april 2024"
+    assert facts["Uiterste einddatum"] == "1 mei 2024"
+    assert "Antwoord verwacht" not in facts
 
 
 def test_a_status_with_a_statustype_outside_the_zaaktype_still_shows(
