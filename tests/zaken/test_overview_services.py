@@ -97,6 +97,20 @@ def test_the_zaken_of_someone_else_are_not_listed(world: ZgwWorld, identity) -> 
     assert open_list(identity).has_no_zaken_at_all
 
 
+def test_a_back_office_that_ignores_the_bsn_filter_still_lists_only_own_zaken(
+    world: ZgwWorld, identity, settings
+) -> None:
+    settings.ZAKEN_USE_EXPAND = True  # the rollen come with the list
+    world.ignore_betrokkene_filter = True
+    own = world.add_zaak(statussen=[1, 2])
+    world.add_zaak(bsn="999990755", statussen=[1, 2], omschrijving="Van Mary")
+
+    overview = open_list(identity)
+
+    assert uuids(overview) == [own["uuid"]]
+    assert zaken_summary_for(identity=identity).open_count == 1
+
+
 # --- What a row shows ---------------------------------------------------------------------------
 
 

@@ -52,6 +52,8 @@ class ZgwWorld:
     validate: bool = False
     # A back office that ignores the informatieobject and objectinformatieobjecten filters.
     ignore_filters: bool = False
+    # A back office whose zaken list ignores the betrokkene (BSN/KVK) filter.
+    ignore_betrokkene_filter: bool = False
     resources: dict[str, Payload] = field(default_factory=dict)
     contents: dict[str, bytes] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
@@ -280,7 +282,11 @@ class ZgwWorld:
             wanted = query.get(
                 "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn"
             ) or query.get("rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__kvkNummer")
-            zaken = [z for z in self._all("/zaken/api/v1/zaken/") if wanted in self._numbers(z)]
+            zaken = [
+                z
+                for z in self._all("/zaken/api/v1/zaken/")
+                if self.ignore_betrokkene_filter or wanted in self._numbers(z)
+            ]
             zaken.sort(key=lambda z: z["startdatum"], reverse=True)
             return zgw.page([self._expanded(z, expand) for z in zaken]), ZAKEN_RESPONSE_HEADERS
         if url.startswith(ZAKEN + "zaken/"):

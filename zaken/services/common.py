@@ -1,5 +1,6 @@
 """What the MijnZaken services share: rounds of parallel calls, ownership, dates, errors."""
 
+import logging
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, TypeVar
@@ -15,13 +16,22 @@ from mijnomgeving.clients.zaken_resources import Rol, Zaak
 from mijnomgeving.clients.zgw import ZgwClients, build_zgw_clients
 from zaken.visibility import VisibilityPolicy
 
+logger = logging.getLogger("mijnomgeving.zaken")
 T = TypeVar("T")
 Task = Callable[[], Any]
 
-# What `expand` embeds in every zaak of the overview and the dashboard (Zaken 1.5+).
-LIST_EXPAND = ("zaaktype", "status", "status.statustype", "resultaat", "resultaat.resultaattype")
-# The case page also takes the rollen (ownership) and the document links in the same call.
-DETAIL_EXPAND = (*LIST_EXPAND, "rollen", "zaakinformatieobjecten")
+# What `expand` embeds in every zaak of the overview and the dashboard (Zaken 1.5+): the
+# rollen too, so the list is checked against the person, not only filtered by the back office.
+LIST_EXPAND = (
+    "zaaktype",
+    "status",
+    "status.statustype",
+    "resultaat",
+    "resultaat.resultaattype",
+    "rollen",
+)
+# The case page also takes the document links in the same call.
+DETAIL_EXPAND = (*LIST_EXPAND, "zaakinformatieobjecten")
 # The download only needs what decides access.
 ACCESS_EXPAND = ("zaaktype", "status", "rollen")
 
@@ -73,14 +83,34 @@ def required(value: T | UpstreamError) -> T:
 
 
 def zaken_of(clients: ZgwClients, identity: Identity, policy: VisibilityPolicy) -> list[Zaak]:
-    """Every zaak the identity has a rol in, up to the vertrouwelijkheid maximum (all pages)."""
+    """Every zaak the identity has a rol in, up to the vertrouwelijkheid maximum (all pages).
+
+    With expand each zaak carries its rollen, and a zaak without a rol for this person is
+    dropped: a back office that ignores or mishandles the betrokkene filter (STANDARDS §3.2
+    rule 4 names e-Suite) must not put someone else's case on the list. Without expand the
+    filter is trusted, as in open-inwoner; every case page still checks the rollen itself.
+    """
     expand = LIST_EXPAND if use_expand() else ()
     maximum = policy.query_max_zaak_vertrouwelijkheid
     if identity.bsn:
-        return clients.zaken.zaken_for_bsn(
+        zaken = clients.zaken.zaken_for_bsn(
             identity.bsn, max_vertrouwelijkheid=maximum, expand=expand
         )
-    return clients.zaken.zaken_for_kvk(identity.kvk, max_vertrouwelijkheid=maximum, expand=expand)
+    else:
+        zaken = clients.zaken.zaken_for_kvk(
+            identity.kvk, max_vertrouwelijkheid=maximum, expand=expand
+        )
+    owned = [
+        zaak
+        for zaak in zaken
+        if zaak.expanded_rollen is None or has_rol(identity, zaak.expanded_rollen)
+    ]
+    if len(owned) < len(zaken):
+        logger.warning(
+            "zaken list: %d zaak/zaken without a rol for the person dropped (filter ignored?)",
+            len(zaken) - len(owned),
+        )
+    return owned
 
 
 def has_rol(identity: Identity, rollen: tuple[Rol, ...] | list[Rol]) -> bool:
