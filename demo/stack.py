@@ -269,6 +269,9 @@ class Stack:
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(self.settings.mailbox),
         }
+        # The demo shows what residents get: the Dutch error pages, not Django's debug pages
+        # (which list every URL and, on a 500, local variables). DJANGO_DEBUG=true overrides.
+        env.setdefault("DJANGO_DEBUG", "false")
         if discovery := self.oidc_discovery:
             env |= {
                 "OIDC_RP_CLIENT_ID": OIDC_CLIENT_ID,
@@ -364,6 +367,8 @@ class Stack:
             "oidc": [python, "-m", "oidc_provider_mock", "--host", s.host, "--port", str(s.oidc_port), "--require-nonce", "true", *users],
             "portal": [python, "manage.py", *runserver],
             "worker": [python, "manage.py", "db_worker", "--no-reload"],
+            # The sweep: retries that are due, and work a crashed worker left half done.
+            "sweep": [python, "manage.py", "process_notifications", "--loop", "60"],
             "subscribe": [python, "manage.py", "register_subscription"],
         }  # fmt: skip
 
@@ -390,6 +395,7 @@ class Stack:
             portal = self._spawn("portal", commands["portal"], self.portal_env())
             if s.worker:
                 worker = self._spawn("worker", commands["worker"], self.portal_env())
+                self._spawn("sweep", commands["sweep"], self.portal_env())
             self._wait_http(backoffice, f"{self.backoffice_url}/_demo/health", deadline)
             self._wait_http(portal, f"{self.portal_url}/", deadline)
             if REGISTER_SUBSCRIPTION.exists():  # the portal's abonnement at the demo NRC

@@ -108,7 +108,8 @@ def test_make_demo_starts_and_ctrl_c_leaves_no_process_behind(tmp_path: Path) ->
         )
         assert "999993653" in banner
         children = children_of(runner.pid)
-        assert len(children) == 4  # back office, OIDC provider, portal, worker (prepare is done)
+        # back office, OIDC provider, portal, worker, sweep (prepare and subscribe are done)
+        assert len(children) == 5
 
         os.killpg(runner.pid, signal.SIGINT)  # what Ctrl-C in the terminal does
 

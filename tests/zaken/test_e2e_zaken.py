@@ -248,3 +248,7 @@ def test_hidden_cases_and_documents_are_not_there_even_by_url(
         response = page.goto(f"{demo_stack.portal_url}/mijn-zaken/{uid(f'zaak:{key}')}/")
         assert response is not None and response.status == 404, key
         expect(page.get_by_text(title_of(seed, key))).to_have_count(0)
+        # The resident's 404 page, in Dutch, not Django's debug page (the demo runs DEBUG off).
+        expect(page.locator("html")).to_have_attribute("lang", "nl")
+        expect(page.get_by_role("heading", level=1)).to_have_count(1)
+        assert "urlpatterns" not in page.content() and "Page not found" not in page.content()
