@@ -18,7 +18,14 @@ from typing import Any
 
 from bench.client import Backoffice, BenchError
 from bench.measure import PAGES, measure_download, measure_page, measure_throughput
-from bench.report import format_table, machine, table_rows, targets, targets_table
+from bench.report import (
+    format_table,
+    machine,
+    table_rows,
+    targets,
+    targets_table,
+    update_readme,
+)
 from bench.stack import (
     VARIANTS,
     BenchStack,
@@ -222,6 +229,11 @@ def main(argv: list[str] | None = None) -> int:
     say("")
     say(targets_table(found))
     say(f"\nResultaten: {args.output}")
+    if args.output.parent == ROOT / "bench" and update_readme(
+        ROOT / "README.md",
+        [ROOT / "bench" / "results.json", ROOT / "bench" / "results-production.json"],
+    ):
+        say("De tabel in README.md is bijgewerkt.")
     return 0 if results["all_targets_hold"] else 2
 
 

@@ -1,5 +1,6 @@
-"""Targets, the printed table and bench/results.json. Pure functions apart from machine()."""
+"""Targets, the printed table, bench/results.json and the README's section of it."""
 
+import json
 import os
 import platform
 from collections.abc import Sequence
@@ -210,3 +211,79 @@ def machine() -> dict[str, Any]:
         "python": platform.python_version(),
         "platform": platform.platform(),
     }
+
+
+# --- The README's benchmark section -------------------------------------------------------
+
+README_START = "<!-- bench:start (written by make bench: python -m bench.report --readme) -->"
+README_END = "<!-- bench:end -->"
+SHAPE_TITLES = {
+    "embedded": "Embedded shape (`make bench`)",
+    "production": "Production shape (`make bench SHAPE=production`)",
+}
+
+
+def markdown(results: dict[str, Any]) -> str:
+    """One results.json as Markdown: the machine and settings, the figures, the targets."""
+    m, s = results["machine"], results["settings"]
+    memory = f"{(m['memory_bytes'] or 0) / 2**30:.0f} GiB"
+    found = [Target(**target) for target in results["targets"]]
+    verdict = "all targets hold" if results["all_targets_hold"] else "NOT every target holds"
+    return "\n".join(
+        [
+            f"#### {SHAPE_TITLES.get(s['shape'], s['shape'])}",
+            "",
+            f"Run {results['generated_at'][:10]} on {m['cpu']}, {m['cores']} cores, {memory}, "
+            f"Python {m['python']}; back office latency {s['latency_ms']:g} ± "
+            f"{s['jitter_ms']:g} ms, {s['runs']} runs per figure, {s['clients']} residents "
+            f"for {s['throughput_seconds']:g} s; {verdict}.",
+            "",
+            format_table(("figure", "ours", "baseline", "baseline / ours"), table_rows(results)),
+            "",
+            targets_table(found),
+        ]
+    )
+
+
+def readme_section(all_results: Sequence[dict[str, Any]]) -> str:
+    if not all_results:
+        return "No benchmark has been run yet: `make bench` writes the table here."
+    return "\n\n".join(markdown(results) for results in all_results)
+
+
+def update_readme(readme: Path, result_files: Sequence[Path]) -> bool:
+    """Rewrite the text between the README's markers from the results files that exist;
+    True when the README changed. A README without the markers is left alone (False)."""
+    text = readme.read_text()
+    if README_START not in text or README_END not in text:
+        return False
+    loaded = [json.loads(path.read_text()) for path in result_files if path.exists()]
+    before, rest = text.split(README_START, 1)
+    _, after = rest.split(README_END, 1)
+    new = f"{before}{README_START}\n{readme_section(loaded)}\n{README_END}{after}"
+    if new == text:
+        return False
+    readme.write_text(new)
+    return True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """python -m bench.report --readme: the README's table from bench/results*.json."""
+    import argparse
+
+    root = Path(__file__).resolve().parent.parent
+    parser = argparse.ArgumentParser(prog="python -m bench.report", description=main.__doc__)
+    parser.add_argument("--readme", action="store_true", help="rewrite README.md's section")
+    args = parser.parse_args(argv)
+    files = [root / "bench" / "results.json", root / "bench" / "results-production.json"]
+    if args.readme:
+        changed = update_readme(root / "README.md", files)
+        print("README.md bijgewerkt." if changed else "README.md was al bij.")
+        return 0
+    loaded = [json.loads(path.read_text()) for path in files if path.exists()]
+    print(readme_section(loaded))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
