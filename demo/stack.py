@@ -296,6 +296,7 @@ class Stack:
             "DEMO_BACKOFFICE_BASE_URL": self.backoffice_url,
             "DEMO_MAILBOX_DIR": str(self.settings.mailbox),
             "DEMO_KLANTINTERACTIES_TOKEN": self.klantinteracties_token,
+            "DEMO_PORTAL_URL": self.portal_url,  # the staff page's login link
         }
 
     def _spawn(self, name: str, command: list[str], env: Mapping[str, str]) -> Child:
@@ -457,7 +458,7 @@ def banner(stack: Stack) -> str:
     zaak naar de volgende status: {stack.backoffice_url}/_demo/zaken/
     e-mails die MijnOmgeving stuurde: {stack.backoffice_url}/_demo/mailbox/
   Medewerkers (balie en beheer): {stack.portal_url}/beheer/login/
-    gebruikersnaam balie of beheerder, wachtwoord demo-medewerker (demo: zonder tweede factor)
+    gebruikersnaam balie of beheerder, wachtwoord demo-medewerker, code op {stack.backoffice_url}/_demo/medewerkers/
   Logbestanden: {stack.settings.log_dir}/
   Stoppen: Ctrl-C
 """

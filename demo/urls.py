@@ -73,6 +73,7 @@ urlpatterns = [
     path("_demo/", pages.index),
     path("_demo/zaken/", pages.zaken),
     path("_demo/mailbox/", pages.mailbox),
+    path("_demo/medewerkers/", pages.medewerkers),
 ]
 
 

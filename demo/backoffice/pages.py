@@ -6,7 +6,10 @@
                      publishes a `zaken`/`status` notification, see notificaties_api.py);
 - `/_demo/mailbox/`  the e-mails the portal sent, read from DEMO_MAILBOX_DIR (the portal's
                      EMAIL_FILE_PATH for Django's filebased e-mail backend), newest first;
-                     `?format=json` gives the same as JSON (for tests).
+                     `?format=json` gives the same as JSON (for tests);
+- `/_demo/medewerkers/`  the demo staff accounts with their password and the two-factor code
+                     of this moment, computed from the fixed keys in demo/staff.py (this
+                     project has no access to the portal's database).
 """
 
 import email
@@ -14,6 +17,7 @@ import email.policy
 import functools
 import os
 import re
+import time
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -27,6 +31,7 @@ from django.utils.html import strip_tags
 
 from demo.backoffice.seed.residents import MARY, MEREL, SIERRA, SUZANNE
 from demo.backoffice.store import State, state
+from demo.staff import DEMO_PASSWORD, DEMO_STAFF, totp_code, totp_seconds_left
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 RESIDENTS = (SUZANNE, MARY, SIERRA, MEREL)
@@ -128,6 +133,32 @@ def zaken(request: HttpRequest) -> HttpResponse:
         "demo/zaken.html",
         {"residents": residents, "moved": moved, "moved_status": moved_status, "failed": failed},
     )
+
+
+# Staff page.
+
+
+def portal_url() -> str:
+    """DEMO_PORTAL_URL: where the staff log in; `make demo`'s portal when unset."""
+    return os.environ.get("DEMO_PORTAL_URL", "").rstrip("/") or "http://127.0.0.1:8000"
+
+
+def medewerkers(request: HttpRequest) -> HttpResponse:
+    if refused := _only_get(request):
+        return refused
+    now = time.time()
+    staff = [{"member": member, "code": totp_code(member, now)} for member in DEMO_STAFF]
+    response = render(
+        "demo/medewerkers.html",
+        {
+            "staff": staff,
+            "password": DEMO_PASSWORD,
+            "seconds_left": totp_seconds_left(now),
+            "login_url": f"{portal_url()}/beheer/login/",
+        },
+    )
+    response["Cache-Control"] = "no-store"  # a reload must show the code of that moment
+    return response
 
 
 # Mailbox page.

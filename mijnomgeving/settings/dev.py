@@ -14,9 +14,8 @@ CSRF_COOKIE_SECURE = False
 # The demo's OIDC provider (demo/stack.py) gives the client a secret of its choosing.
 OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", "mijnomgeving-demo-secret")
 
-# >>> balie/: demo staff log in with a password only (never in base.py or production).
-MAYKIN_2FA_ALLOW_MFA_BYPASS_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
-# <<< balie/
+# balie/: no bypass of the second factor here either (base.py's empty list). The demo staff
+# have a TOTP device on a fixed key (create_demo_staff); their codes are on /_demo/medewerkers/.
 
 # >>> notificaties/: e-mails land as files in var/mailbox (EMAIL_FILE_PATH), the demo mailbox.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")

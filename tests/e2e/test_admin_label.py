@@ -1,8 +1,8 @@
 """An administrator renames a step in the admin; the resident sees the new words (issue 4).
 
 The administrator is the demo's `beheerder` (group Beheerders, created by `make demo`'s
-prepare step with `create_demo_staff`); the demo settings let a password login skip the second
-factor (MAYKIN_2FA_ALLOW_MFA_BYPASS_BACKENDS in mijnomgeving/settings/dev.py).
+prepare step with `create_demo_staff`), who logs in with password and the code of this moment
+from the fixed key in demo/staff.py, through the real two-factor login.
 """
 
 import re
@@ -13,23 +13,22 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from balie.management.commands.create_demo_staff import DEMO_PASSWORD
 from demo.backoffice.seed import uid
 from demo.stack import ROOT, Stack
+from demo.staff import BEHEERDER, DemoStaffMember
 from tests.e2e.browser import new_page
-from tests.e2e.helpers import login_as
+from tests.e2e.helpers import log_in_as_staff, login_as
 
 pytestmark = pytest.mark.e2e
 
 SUZANNE = "999993653"
-USERNAME = "beheerder"
 # suzanne-parkeervergunning stands at step 3 of 5 of the demo's PARKEERVERGUNNING.
 CURRENT_STEP = "Toetsing parkeerplafond wijk afgerond"
 NEW_LABEL = "Goed nieuws: er is plek in uw wijk"
 
 
 @pytest.fixture
-def administrator(demo_stack: Stack) -> str:
+def administrator(demo_stack: Stack) -> DemoStaffMember:
     """The demo administrator, with the demo zaaktypen imported from the Catalogi API."""
     subprocess.run(
         [sys.executable, "manage.py", "import_zaaktypen"],
@@ -39,7 +38,7 @@ def administrator(demo_stack: Stack) -> str:
         capture_output=True,
         timeout=60,
     )
-    return USERNAME
+    return BEHEERDER
 
 
 @pytest.fixture
@@ -49,16 +48,12 @@ def admin_page(browser: Browser) -> Iterator[Page]:
 
 
 def rename_step(
-    page: Page, stack: Stack, administrator: str, omschrijving: str, label: str
+    page: Page, stack: Stack, administrator: DemoStaffMember, omschrijving: str, label: str
 ) -> None:
-    # Straight to the login page: with ?next=/beheer/... the login currently fails (two_factor
-    # redirects to its unregistered "two_factor:setup" for a user without a device).
-    page.goto(f"{stack.portal_url}/beheer/login/")
-    page.locator("input[name$='username']").fill(administrator)
-    page.locator("input[name$='password']").fill(DEMO_PASSWORD)
-    page.locator("input[name$='password']").press("Enter")
-    expect(page).not_to_have_url(re.compile(r"/login/"))
-    page.goto(f"{stack.portal_url}/beheer/zaken/zaaktypeconfig/?q=PARKEERVERGUNNING")
+    # The admin page sends the administrator to the login and, after the code, back to it.
+    changelist = "/beheer/zaken/zaaktypeconfig/?q=PARKEERVERGUNNING"
+    log_in_as_staff(page, stack, administrator, path=changelist)
+    expect(page).to_have_url(f"{stack.portal_url}{changelist}")
     page.locator("#result_list tbody tr a").first.click()
     page.wait_for_url(re.compile(r"/zaaktypeconfig/\d+/change/"))
     names = page.locator("input[name^='statustypen-'][name$='-omschrijving']")
