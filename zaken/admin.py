@@ -1,7 +1,11 @@
 """Admin for what residents see in MijnZaken: global rules, zaaktypen with their steps, documenttypen."""
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext
@@ -26,8 +30,19 @@ class MijnZakenConfigAdmin(SingletonModelAdmin):
     )
 
 
+class StatusTypeConfigForm(forms.ModelForm):
+    """A saved step's omschrijving is fixed: it is the key that ties the row to the catalogus
+    (Decision 5), so editing it would silently detach the configuration from the step."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["omschrijving"].disabled = True
+
+
 class StatusTypeConfigInline(admin.TabularInline):
     model = StatusTypeConfig
+    form = StatusTypeConfigForm
     extra = 0
     ordering = ("volgnummer", "omschrijving")
     fields = (
@@ -65,13 +80,21 @@ class ZaakTypeConfigAdmin(admin.ModelAdmin):
                 "fields": ("catalogus_url", "identificatie", "omschrijving"),
                 "description": _(
                     "Catalogus en identificatie blijven gelijk bij een nieuwe versie van het "
-                    "zaaktype; deze instellingen gelden dus ook voor nieuwe versies."
+                    "zaaktype; deze instellingen gelden dus ook voor nieuwe versies. Na het "
+                    "opslaan liggen ze vast, net als de omschrijving van een opgeslagen stap: "
+                    "daarmee worden de instellingen herkend. Klopt er een niet? Verwijder de "
+                    "regel en voeg hem opnieuw toe."
                 ),
             },
         ),
         (_("Wat de inwoner ziet"), {"fields": ("shown", "name", "explanation")}),
         (_("Zichtbaarheid"), {"fields": ("max_vertrouwelijkheid", "documents_shown")}),
     )
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Model | None = None) -> list[str]:
+        """The keys (Decision 5) are fixed once saved: an edit would detach the row."""
+        fixed = ["catalogus_url", "identificatie"] if obj is not None else []
+        return [*super().get_readonly_fields(request, obj), *fixed]
 
     def get_urls(self) -> list[URLPattern]:
         extra = [
@@ -99,6 +122,10 @@ class ZaakTypeConfigAdmin(admin.ModelAdmin):
                 gettext("Importeren is klaar. %(lines)s.") % {"lines": "; ".join(report.lines())},
                 messages.SUCCESS,
             )
+            for section in report.added_sections():
+                self.message_user(request, section.line(), messages.INFO)
+            if not report.created:
+                self.message_user(request, report.nothing_added, messages.INFO)
         return HttpResponseRedirect(reverse("admin:zaken_zaaktypeconfig_changelist"))
 
 
@@ -109,9 +136,24 @@ class InformatieObjectTypeConfigAdmin(admin.ModelAdmin):
     search_fields = ("omschrijving",)
     list_editable = ("shown", "notify")
     fieldsets = (
-        (_("Documenttype in de catalogus"), {"fields": ("catalogus_url", "omschrijving")}),
+        (
+            _("Documenttype in de catalogus"),
+            {
+                "fields": ("catalogus_url", "omschrijving"),
+                "description": _(
+                    "Na het opslaan liggen catalogus en omschrijving vast: daarmee wordt het "
+                    "documenttype herkend. Klopt er een niet? Verwijder de regel en voeg hem "
+                    "opnieuw toe."
+                ),
+            },
+        ),
         (
             _("Wat de inwoner ziet"),
             {"fields": ("shown", "max_vertrouwelijkheid", "richtingen", "notify")},
         ),
     )
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Model | None = None) -> list[str]:
+        """The keys (Decision 5) are fixed once saved: an edit would detach the row."""
+        fixed = ["catalogus_url", "omschrijving"] if obj is not None else []
+        return [*super().get_readonly_fields(request, obj), *fixed]

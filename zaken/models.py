@@ -138,6 +138,15 @@ class MijnZakenConfig(SingletonModel):
         return self.show_zaken_without_status
 
 
+# Whether residents see a zaaktype. None follows the catalogus (STANDARDS 3.2 rule 1: only
+# `indicatieInternOfExtern == "extern"`), so a row that only sets a label exposes nothing.
+SHOWN_CHOICES = [
+    (None, _("Volgens de catalogus (alleen extern)")),
+    (True, _("Ja, tonen")),
+    (False, _("Nee, verbergen")),
+]
+
+
 class ZaakTypeConfig(models.Model):
     """What residents see of one zaaktype, in all its versions."""
 
@@ -159,8 +168,16 @@ class ZaakTypeConfig(models.Model):
     )
     shown = models.BooleanField(
         _("tonen aan inwoners"),
-        default=True,
-        help_text=_("Uit: inwoners zien zaken van dit type niet in MijnZaken."),
+        null=True,
+        blank=True,
+        default=None,
+        choices=SHOWN_CHOICES,
+        help_text=_(
+            "Volgens de catalogus: inwoners zien zaken van dit type alleen als het zaaktype in "
+            "de catalogus 'extern' is (de zaak begint met een aanvraag of vraag van buiten). "
+            "Kies 'Ja, tonen' om ook een intern zaaktype te tonen, of 'Nee, verbergen' om een "
+            "extern zaaktype te verbergen."
+        ),
     )
     name = models.CharField(
         _("naam voor inwoners"),

@@ -47,9 +47,17 @@ class VisibilityPolicy:
         )
 
     def zaak_visible(self, zaak: Zaak, zaaktype: ZaakType) -> bool:
-        """Shown zaaktype (default: extern), vertrouwelijkheid within its maximum, a status."""
+        """Shown zaaktype, vertrouwelijkheid within its maximum, a status.
+
+        The zaaktype is shown when it is extern, unless an administrator chose "always" or
+        "never" for it; a row that only sets labels follows the catalogus.
+        """
         configured = self.types.zaaktype(zaaktype)
-        shown = configured.shown if configured is not None else zaaktype.is_extern
+        shown = (
+            configured.shown
+            if configured is not None and configured.shown is not None
+            else zaaktype.is_extern
+        )
         maximum = (
             configured.max_vertrouwelijkheid
             if configured is not None and configured.max_vertrouwelijkheid is not None

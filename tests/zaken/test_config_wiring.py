@@ -104,6 +104,31 @@ def test_an_intern_zaaktype_the_administrator_shows_is_visible(
     assert str(detail(identity, zaak).uuid) == zaak["uuid"]
 
 
+def test_a_label_for_an_intern_zaaktype_does_not_show_it(
+    world: ZgwWorld, identity: Identity, expand: bool
+) -> None:
+    zaaktype = world.add_zaaktype(indicatieInternOfExtern="intern", identificatie="INTERN-1")
+    zaak = world.add_zaak(zaaktype=zaaktype)
+
+    row = ZaakTypeConfig.objects.create(
+        catalogus_url=CATALOGUS, identificatie="INTERN-1", name="Heroverweging"
+    )
+
+    assert row.shown is None  # follows the catalogus: intern stays hidden
+    with pytest.raises(ZaakNotFound):
+        detail(identity, zaak)
+    assert zaken_list_for(identity=identity, status="open", page=1).open_count == 0
+
+
+def test_an_extern_zaaktype_with_only_a_name_is_shown(
+    world: ZgwWorld, identity: Identity, expand: bool
+) -> None:
+    zaak = world.add_zaak()
+    configure(name="Bouwen of verbouwen")
+
+    assert str(detail(identity, zaak).uuid) == zaak["uuid"]
+
+
 def test_per_zaaktype_vertrouwelijkheid_overrides_the_global_maximum(
     world: ZgwWorld, identity: Identity, expand: bool
 ) -> None:

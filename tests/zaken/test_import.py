@@ -8,9 +8,11 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
+from tests.factories import zgw
 from tests.fixtures.backoffice import DemoBackoffice
 from tests.fixtures.services import ZgwServices
-from zaken.configuration import ImportFailed, import_from_catalogi
+from tests.zaken.zgw_world import CATALOGI, ZgwWorld
+from zaken.configuration import ImportFailed, ImportReport, import_from_catalogi
 from zaken.models import InformatieObjectTypeConfig, StatusTypeConfig, ZaakTypeConfig
 
 pytestmark = pytest.mark.django_db
@@ -31,11 +33,10 @@ def test_import_creates_rows_with_the_standards_defaults(demo_services: ZgwServi
 
     assert report.zaaktypen.created == 5
     parkeren = ZaakTypeConfig.objects.get(identificatie="PARKEERVERGUNNING")
-    assert parkeren.shown and parkeren.documents_shown
+    assert parkeren.documents_shown
     assert parkeren.omschrijving == "Aanvraag parkeervergunning"
     assert parkeren.name == "" and parkeren.max_vertrouwelijkheid == ""
     assert parkeren.catalogus_url.startswith(demo_services.catalogi.api_root)
-    assert not ZaakTypeConfig.objects.get(identificatie="HEROVERWEGING-INTERN").shown
     steps = list(parkeren.statustypen.order_by("volgnummer"))
     assert [step.volgnummer for step in steps] == [1, 2, 3, 4, 5]
     assert steps[0].omschrijving == "Aanvraag geregistreerd"
@@ -45,6 +46,98 @@ def test_import_creates_rows_with_the_standards_defaults(demo_services: ZgwServi
     intern = InformatieObjectTypeConfig.objects.get(omschrijving="Intern advies")
     assert intern.shown and intern.max_vertrouwelijkheid == "" and intern.richtingen == ""
     assert report.informatieobjecttypen.created == 6
+
+
+def test_import_leaves_new_zaaktypen_following_the_catalogus(
+    demo_services: ZgwServices,
+) -> None:
+    import_from_catalogi()
+
+    # None: extern shown, intern hidden, decided by indicatieInternOfExtern at every page view.
+    shown = dict(ZaakTypeConfig.objects.values_list("identificatie", "shown"))
+    assert shown == dict.fromkeys(
+        [
+            "PARKEERVERGUNNING",
+            "BIJZONDERE-BIJSTAND",
+            "OMGEVINGSVERGUNNING",
+            "EVENEMENTENVERGUNNING",
+            "HEROVERWEGING-INTERN",
+        ]
+    )
+    admin_choice = ZaakTypeConfig.objects.get(identificatie="HEROVERWEGING-INTERN")
+    assert admin_choice.get_shown_display() == "Volgens de catalogus (alleen extern)"
+
+
+def test_the_report_names_what_was_added(demo_services: ZgwServices) -> None:
+    report = import_from_catalogi()
+
+    zaaktypen, statustypen, documenttypen = (s.line() for s in report.added_sections())
+    assert zaaktypen.startswith("Toegevoegde zaaktypen (5): ")
+    assert '"PARKEERVERGUNNING (Aanvraag parkeervergunning)"' in zaaktypen
+    assert '"HEROVERWEGING-INTERN (Interne heroverweging)"' in zaaktypen
+    assert statustypen.startswith(f"Toegevoegde statustypen ({report.statustypen.created}): ")
+    assert (
+        'PARKEERVERGUNNING: "Aanvraag geregistreerd", "Controle kenteken (RDW) en adres (BRP)"'
+        in statustypen
+    )
+    assert statustypen.endswith(f" en nog {report.statustypen.created - 20} andere.")
+    assert documenttypen.startswith("Toegevoegde documenttypen (6): ")
+    assert '"Intern advies"' in documenttypen and '"Besluit"' in documenttypen
+    assert "andere" not in documenttypen  # six: all listed
+
+
+def test_a_second_import_reports_that_nothing_was_added(
+    demo_services: ZgwServices,
+) -> None:
+    import_from_catalogi()
+    out = io.StringIO()
+
+    call_command("import_zaaktypen", stdout=out)
+
+    assert "Toegevoegde" not in out.getvalue()
+    assert "Er is niets toegevoegd: alles uit de catalogi stond er al." in out.getvalue()
+
+
+def test_the_report_lists_twenty_names_per_kind_and_counts_the_rest() -> None:
+    report = ImportReport()
+    for number in range(1, 26):
+        report.zaaktypen.add(f"ZT-{number:02d} (Zaaktype {number})")
+    report.statustypen.add("Ontvangen", within="ZT-01")
+    report.statustypen.add("Besluit genomen, leges verwerkt", within="ZT-01")
+    report.statustypen.add("Ontvangen", within="ZT-02")
+
+    zaaktypen, statustypen = report.added_sections()
+
+    assert zaaktypen.line().startswith("Toegevoegde zaaktypen (25): ")
+    assert zaaktypen.line().endswith('"ZT-20 (Zaaktype 20)" en nog 5 andere.')
+    assert "ZT-21" not in zaaktypen.line()
+    assert zaaktypen.block()[0] == "Toegevoegde zaaktypen (25):"
+    assert zaaktypen.block()[1:3] == ["  - ZT-01 (Zaaktype 1)", "  - ZT-02 (Zaaktype 2)"]
+    assert zaaktypen.block()[-1] == "  … en nog 5 andere"
+    assert len(zaaktypen.block()) == 1 + 20 + 1
+    assert statustypen.line() == (
+        'Toegevoegde statustypen (3): ZT-01: "Ontvangen", "Besluit genomen, leges verwerkt"; '
+        'ZT-02: "Ontvangen".'
+    )
+    assert statustypen.block()[1:] == [
+        "  - ZT-01: Ontvangen",
+        "  - ZT-01: Besluit genomen, leges verwerkt",
+        "  - ZT-02: Ontvangen",
+    ]
+
+
+def test_only_definitive_zaaktypen_are_imported(world: ZgwWorld, requests_mock: Any) -> None:
+    concept = world.add_zaaktype(identificatie="CONCEPT-1", concept=True)
+    # A lax back office that ignores `status=definitief` and serves the concept anyway.
+    listing = requests_mock.get(f"{CATALOGI}zaaktypen", json=zgw.page([world.zaaktype, concept]))
+
+    report = import_from_catalogi()
+
+    assert listing.last_request.qs["status"] == ["definitief"]
+    assert list(ZaakTypeConfig.objects.values_list("identificatie", flat=True)) == [
+        "ZT-OMGEVINGSVERGUNNING"
+    ]
+    assert report.zaaktypen.created == 1
 
 
 def test_import_twice_changes_nothing_and_keeps_an_administrators_edits(
@@ -73,7 +166,7 @@ def test_import_twice_changes_nothing_and_keeps_an_administrators_edits(
     ) == counts
     step.refresh_from_db()
     assert (step.label, step.notify, step.shown_in_timeline) == ("Ontvangen", False, False)
-    assert ZaakTypeConfig.objects.get(identificatie="HEROVERWEGING-INTERN").shown
+    assert ZaakTypeConfig.objects.get(identificatie="HEROVERWEGING-INTERN").shown is True
     assert not InformatieObjectTypeConfig.objects.get(omschrijving="Besluit").shown
 
 
@@ -96,6 +189,20 @@ def test_command_prints_the_report(demo_services: ZgwServices) -> None:
 
     assert "Zaaktypen: 5 toegevoegd, 0 bijgewerkt, 0 ongewijzigd" in out.getvalue()
     assert "Documenttypen: 6 toegevoegd" in out.getvalue()
+    assert "Toegevoegde zaaktypen (5):\n  - PARKEERVERGUNNING (Aanvraag parkeervergunning)\n" in (
+        out.getvalue()
+    )
+    assert "\n  - PARKEERVERGUNNING: Aanvraag geregistreerd\n" in out.getvalue()
+    assert "\nToegevoegde documenttypen (6):\n" in out.getvalue()
+
+
+def test_command_help_says_only_definitive_zaaktypen_are_read(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        call_command("import_zaaktypen", "--help")
+
+    assert "definitieve zaaktypen (geen concepten)" in " ".join(capsys.readouterr().out.split())
 
 
 def test_a_failing_catalogi_api_gives_a_dutch_error_and_writes_nothing(
@@ -125,7 +232,11 @@ def test_admin_button_imports_and_reports(
     response = beheer_client.post(reverse("admin:zaken_zaaktypeconfig_import"), follow=True)
 
     assert response.redirect_chain[-1][0] == changelist
-    assert "Zaaktypen: 5 toegevoegd" in response.content.decode()
+    html = response.content.decode()
+    assert "Zaaktypen: 5 toegevoegd" in html
+    assert "Toegevoegde zaaktypen (5): " in html
+    assert "&quot;EVENEMENTENVERGUNNING (Evenementenvergunning)&quot;" in html
+    assert "Toegevoegde documenttypen (6): " in html
     assert ZaakTypeConfig.objects.count() == 5
 
 

@@ -7,12 +7,16 @@ import pytest
 import yaml
 from django.core.management import CommandError, call_command
 
+from mijnomgeving.clients.catalogi_resources import ZaakType
+from mijnomgeving.clients.zaken_resources import Zaak
+from tests.factories import zgw
 from zaken.models import (
     InformatieObjectTypeConfig,
     MijnZakenConfig,
     StatusTypeConfig,
     ZaakTypeConfig,
 )
+from zaken.visibility import visibility_policy
 
 CONFIG_DIR = Path(__file__).resolve().parents[2] / "demo" / "config"
 SERVICES_YAML = CONFIG_DIR / "setup.yaml"
@@ -22,6 +26,8 @@ CATALOGUS = (
 )
 
 pytestmark = pytest.mark.django_db
+
+ZAAK = Zaak.from_api(zgw.zaak())  # zaakvertrouwelijk, with a status: only the zaaktype decides
 
 
 @pytest.fixture(autouse=True)
@@ -58,7 +64,9 @@ def test_demo_yaml_configures_names_labels_and_hidden_types() -> None:
     assert parkeren.statustypen.get(omschrijving="Aanvraag geregistreerd").label == (
         "We hebben uw aanvraag ontvangen"
     )
-    assert not ZaakTypeConfig.objects.get(identificatie="HEROVERWEGING-INTERN").shown
+    assert ZaakTypeConfig.objects.get(identificatie="HEROVERWEGING-INTERN").shown is False
+    # No `shown` in the file: the catalogus decides (extern, so residents see it).
+    assert ZaakTypeConfig.objects.get(identificatie="BIJZONDERE-BIJSTAND").shown is None
     assert not StatusTypeConfig.objects.get(
         omschrijving="Adviezen hulpdiensten ontvangen"
     ).shown_in_timeline
@@ -126,3 +134,70 @@ def test_a_relative_catalogus_without_a_catalogi_service_fails_and_writes_nothin
         load(ZAKEN_YAML)
 
     assert not ZaakTypeConfig.objects.exists()
+
+
+def zaaktype(identificatie: str, indicatie: str) -> ZaakType:
+    return ZaakType.from_api(
+        zgw.zaaktype(
+            uuid=zgw.new_uuid(), identificatie=identificatie, indicatieInternOfExtern=indicatie
+        )
+    )
+
+
+def load_zaaktypen(tmp_path: Path, *zaaktypen: dict[str, object]) -> None:
+    """Load a file with these zaaktypen in the zgw factories' catalogus."""
+    catalogus = zgw.zaaktype()["catalogus"]
+    config = tmp_path / "zaken.yaml"
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "zaken_config_enable": True,
+                "zaken_config": {
+                    "zaaktypen": [{"catalogus_url": catalogus, **row} for row in zaaktypen]
+                },
+            }
+        )
+    )
+    load(config)
+
+
+def test_a_label_alone_keeps_an_intern_zaaktype_hidden(tmp_path: Path) -> None:
+    load_zaaktypen(
+        tmp_path,
+        {"identificatie": "INTERN", "name": "Heroverweging"},
+        {"identificatie": "EXTERN", "name": "Parkeren"},
+    )
+
+    policy = visibility_policy()
+
+    assert ZaakTypeConfig.objects.get(identificatie="INTERN").shown is None
+    assert not policy.zaak_visible(ZAAK, zaaktype("INTERN", "intern"))
+    assert policy.zaak_visible(ZAAK, zaaktype("EXTERN", "extern"))
+
+
+def test_shown_true_shows_an_intern_zaaktype_and_false_hides_an_extern_one(
+    tmp_path: Path,
+) -> None:
+    load_zaaktypen(
+        tmp_path,
+        {"identificatie": "INTERN", "shown": True},
+        {"identificatie": "EXTERN", "shown": False},
+    )
+
+    policy = visibility_policy()
+
+    assert policy.zaak_visible(ZAAK, zaaktype("INTERN", "intern"))
+    assert not policy.zaak_visible(ZAAK, zaaktype("EXTERN", "extern"))
+
+
+def test_leaving_shown_out_keeps_the_choice_and_null_returns_to_the_catalogus(
+    tmp_path: Path,
+) -> None:
+    load_zaaktypen(tmp_path, {"identificatie": "INTERN", "shown": True})
+
+    load_zaaktypen(tmp_path, {"identificatie": "INTERN", "name": "Heroverweging"})
+    assert ZaakTypeConfig.objects.get(identificatie="INTERN").shown is True
+
+    load_zaaktypen(tmp_path, {"identificatie": "INTERN", "shown": None})
+    assert ZaakTypeConfig.objects.get(identificatie="INTERN").shown is None
+    assert not visibility_policy().zaak_visible(ZAAK, zaaktype("INTERN", "intern"))

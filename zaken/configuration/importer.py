@@ -1,6 +1,7 @@
 """Import the zaaktypen, statustypen and informatieobjecttypen of the Catalogi API (issue 4).
 
-One function for the admin action and `manage.py import_zaaktypen`: it creates the missing
+One function for the admin action and `manage.py import_zaaktypen`: it reads the definitive
+zaaktypen (not concepts) with their statustypen and informatieobjecttypen, creates the missing
 configuration rows with the standards' defaults and refreshes only the informative copies
 (omschrijving, volgnummer, statustekst) of existing rows; what an administrator set stays.
 """
@@ -38,11 +39,63 @@ class ImportFailed(Exception):
     """The import could not read the catalogi; the message is Dutch and fit for the admin."""
 
 
+# How many names the report lists per kind; the rest is counted ("en nog 12 andere").
+LIST_LIMIT = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """One row the import created: its name, and for a statustype the zaaktype it is in."""
+
+    name: str
+    within: str = ""
+
+
 @dataclass(slots=True)
 class KindReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    added: list[Added] = field(default_factory=list)
+
+    def add(self, name: str, within: str = "") -> None:
+        self.created += 1
+        self.added.append(Added(name, within))
+
+
+@dataclass(frozen=True, slots=True)
+class AddedSection:
+    """What was added of one kind: the first names (in import order) and how many more."""
+
+    heading: str
+    added: tuple[Added, ...]
+    more: int
+
+    def line(self) -> str:
+        """One line for an admin message; names quoted, as an omschrijving may hold commas."""
+        groups: list[tuple[str, list[str]]] = []
+        for item in self.added:
+            if groups and groups[-1][0] == item.within:
+                groups[-1][1].append(f'"{item.name}"')
+            else:
+                groups.append((item.within, [f'"{item.name}"']))
+        names = "; ".join(
+            f"{within}: {', '.join(quoted)}" if within else ", ".join(quoted)
+            for within, quoted in groups
+        )
+        if self.more:
+            names = _("%(names)s en nog %(count)d andere") % {"names": names, "count": self.more}
+        return f"{self.heading}: {names}."
+
+    def block(self) -> list[str]:
+        """The heading and one name a line, for the management command."""
+        rows = [
+            f"  - {item.within}: {item.name}" if item.within else f"  - {item.name}"
+            for item in self.added
+        ]
+        if self.more:
+            rows.append("  " + _("… en nog %(count)d andere") % {"count": self.more})
+        return [f"{self.heading}:", *rows]
 
 
 @dataclass(slots=True)
@@ -74,6 +127,33 @@ class ImportReport:
             }
             for kind, report in self._kinds().items()
         ]
+
+    def added_sections(self, limit: int = LIST_LIMIT) -> list[AddedSection]:
+        """What was added, by name: one section per kind with additions, `limit` names each."""
+        headings = {
+            _("Toegevoegde zaaktypen (%(count)d)"): self.zaaktypen,
+            _("Toegevoegde statustypen (%(count)d)"): self.statustypen,
+            _("Toegevoegde documenttypen (%(count)d)"): self.informatieobjecttypen,
+        }
+        return [
+            AddedSection(
+                heading=heading % {"count": report.created},
+                added=tuple(report.added[:limit]),
+                more=max(report.created - limit, 0),
+            )
+            for heading, report in headings.items()
+            if report.added
+        ]
+
+    @property
+    def nothing_added(self) -> str:
+        return _("Er is niets toegevoegd: alles uit de catalogi stond er al.")
+
+
+def _zaaktype_name(zaaktype: ZaakType) -> str:
+    if not zaaktype.identificatie:
+        return zaaktype.omschrijving
+    return f"{zaaktype.identificatie} ({zaaktype.omschrijving})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +205,14 @@ def _failure_text(error: UpstreamError) -> str:
 
 def _fetch(client: CatalogiClient, catalogus: str | None) -> _Fetched:
     """Every read, uncached where it matters (an administrator imports what was just published)."""
-    params = {"catalogus": catalogus} if catalogus else None
-    zaaktypen = client.fetch_all("zaaktypen", ZaakType.from_api, params=params)
+    # Only definitive zaaktypen: a concept can still change and has no zaken yet. The API's
+    # default is the same; it is explicit here, and checked again, for a lax back office.
+    params = {"status": "definitief", **({"catalogus": catalogus} if catalogus else {})}
+    zaaktypen = [
+        zaaktype
+        for zaaktype in client.fetch_all("zaaktypen", ZaakType.from_api, params=params)
+        if zaaktype.concept is not True
+    ]
 
     def per_zaaktype(
         zaaktype: ZaakType,
@@ -176,14 +262,15 @@ def _store_zaaktypen(fetched: _Fetched, report: ImportReport) -> None:
         key = (catalogus_key(zaaktype.catalogus), zaaktype.identificatie)
         row = rows.get(key)
         if row is None:
+            # `shown` stays None: the row follows indicatieInternOfExtern until an
+            # administrator chooses, and a later change in the catalogus still counts.
             row = ZaakTypeConfig.objects.create(
                 catalogus_url=zaaktype.catalogus,
                 identificatie=zaaktype.identificatie,
                 omschrijving=zaaktype.omschrijving,
-                shown=zaaktype.is_extern,
             )
             rows[key] = row
-            report.zaaktypen.created += 1
+            report.zaaktypen.add(_zaaktype_name(zaaktype))
         elif _refresh(row, omschrijving=zaaktype.omschrijving):
             report.zaaktypen.updated += 1 if row.pk not in seen_zaaktypen else 0
         elif row.pk not in seen_zaaktypen:
@@ -200,7 +287,7 @@ def _store_zaaktypen(fetched: _Fetched, report: ImportReport) -> None:
                     notify=statustype.informeren,
                 )
                 statusrows[(row.pk, statustype.omschrijving)] = status
-                report.statustypen.created += 1
+                report.statustypen.add(statustype.omschrijving, within=zaaktype.identificatie)
             elif _refresh(
                 status, volgnummer=statustype.volgnummer, statustekst=statustype.statustekst
             ):
@@ -225,7 +312,7 @@ def _store_informatieobjecttypen(
         rows[key] = InformatieObjectTypeConfig.objects.create(
             catalogus_url=iot.catalogus, omschrijving=iot.omschrijving
         )
-        report.informatieobjecttypen.created += 1
+        report.informatieobjecttypen.add(iot.omschrijving)
 
 
 def _refresh(row: ZaakTypeConfig | StatusTypeConfig, **copies: object) -> bool:

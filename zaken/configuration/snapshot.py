@@ -30,7 +30,7 @@ def catalogus_key(url: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ZaakTypeSettings:
-    shown: bool
+    shown: bool | None  # None: as the catalogus says (indicatieInternOfExtern)
     name: str
     explanation: str
     max_vertrouwelijkheid: Vertrouwelijkheid | None

@@ -2,7 +2,8 @@
 
 Every field but the keys is optional: a field the file leaves out keeps its value (a new row
 gets the model's default), so a file can hold just the labels while the Catalogi import
-adds the rest. `catalogus_url` is absolute, or relative to the Catalogi service's API root.
+adds the rest. A zaaktype's `shown` defaults to the catalogus (only extern ones are shown), so
+a label alone never exposes an intern zaaktype; `shown: null` returns a row to that default. `catalogus_url` is absolute, or relative to the Catalogi service's API root.
 """
 
 from typing import Literal
@@ -45,7 +46,13 @@ class ZaakTypeModel(ConfigurationModel):
     catalogus_url: str = Field(examples=["catalogussen/<uuid>", "https://oz/catalogi/..."])
     identificatie: str
     omschrijving: str | None = None
-    shown: bool | None = None
+    shown: bool | None = Field(
+        None,
+        description=(
+            "true: always shown, false: never shown. Left out on a new row, or null: as the "
+            "catalogus says (only an extern zaaktype is shown)."
+        ),
+    )
     name: str | None = None
     explanation: str | None = None
     max_vertrouwelijkheid: Level | None = None

@@ -59,7 +59,10 @@ class ZakenConfigurationStep(BaseConfigurationStep[ZakenConfigurationModel]):
                 _update(MijnZakenConfig.get_solo(), _given(model.global_settings))
             for zaaktype in model.zaaktypen:
                 row = self._zaaktype_row(_catalogus(zaaktype.catalogus_url), zaaktype.identificatie)
-                _update(row, _given(zaaktype, exclude=KEYS | {"omschrijving"}))
+                values = _given(zaaktype, exclude=KEYS | {"omschrijving"})
+                if "shown" in zaaktype.model_fields_set:  # null: back to the catalogus's rule
+                    values["shown"] = zaaktype.shown
+                _update(row, values)
                 if zaaktype.omschrijving:
                     _update(row, {"omschrijving": zaaktype.omschrijving})
                 for statustype in zaaktype.statustypen:

@@ -9,8 +9,9 @@ from zaken.configuration import ImportFailed, import_from_catalogi
 
 class Command(BaseCommand):
     help = (
-        "Leest de zaaktypen, statustypen en documenttypen uit de Catalogi API en voegt de "
-        "ontbrekende instellingen toe. Bestaande instellingen blijven zoals ze zijn."
+        "Leest de definitieve zaaktypen (geen concepten) met hun statustypen en documenttypen "
+        "uit de Catalogi API en voegt de ontbrekende instellingen toe. Bestaande instellingen "
+        "blijven zoals ze zijn. Daarna staat hier wat er is toegevoegd."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -27,4 +28,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         for line in report.lines():
             self.stdout.write(line)
+        for section in report.added_sections():
+            self.stdout.write("\n".join(section.block()))
+        if not report.created:
+            self.stdout.write(report.nothing_added)
         self.stdout.write(self.style.SUCCESS("Importeren is klaar."))
