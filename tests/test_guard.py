@@ -1,215 +1,198 @@
-"""Site-wide guard (DESIGN rule 17): every named page, anonymous and logged in, keeps the basics.
+"""Site-wide guard (DESIGN rule 17): every named page, for everyone, keeps the basics.
 
-The walker finds every named URL of the portal by itself, so a new page is guarded the day it is
-added. URLs with parameters need an example: register one in URL_EXAMPLES, keyed by the full
-URL name, as the keyword arguments for reverse():
-
-    URL_EXAMPLES = {"zaken:detail": {"uuid": "6d3a0f8e-2f0b-4f7e-9a53-4f8f1e2b9c11"}}
-
-A string instead of the arguments skips that URL, and says why. An example needs no real object
-behind it: a 404 page is checked like any other page.
+Every named URL (tests/guard.py finds them) is requested anonymously, by a logged-in resident
+and by a desk employee looking that resident up, with the identifiers of the resident's own
+zaak and document in an in-memory back office. Every HTML answer is checked, whatever its
+status: the pages themselves (200), the 403 of someone in the wrong place, the 404 of an
+unknown identifier and the 503 of a back office that is down. Every answer carries the
+security headers. How to register a new URL with parameters: see tests/guard.py.
 """
 
-import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from typing import Any
+from uuid import uuid4
 
 import pytest
 from django.core.management import call_command
 from django.http import HttpResponse
 from django.test import Client
-from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
-URL_EXAMPLES: dict[str, dict[str, str] | str] = {
-    "zaken:detail": {"uuid": "6d3a0f8e-2f0b-4f7e-9a53-4f8f1e2b9c11"},
-    "zaken:document-download": {
-        "uuid": "6d3a0f8e-2f0b-4f7e-9a53-4f8f1e2b9c11",
-        "document_uuid": "0f1e2d3c-4b5a-4697-8877-665544332211",
+from tests.fixtures.services import ZgwServices
+from tests.guard import (
+    GUARDED,
+    PERSONAL,
+    RESIDENT_A,
+    RESIDENT_B,
+    SKIPPED_URLS,
+    URL_ARGUMENTS,
+    URLS,
+    Person,
+    arguments_problem,
+    assert_page_basics,
+    assert_security_headers,
+    body_of,
+    client_of,
+    is_html,
+    person_add,
+    url_for,
+)
+from tests.zaken.zgw_world import ZgwWorld
+
+__all__ = ["assert_page_basics"]  # tests/test_pages.py checks its pages with it too
+
+ROLES = ["anonymous", "resident", "desk"]
+# The pages each role must really get (not a 403 or a redirect): the walk checks their content.
+PAGES_OF = {
+    "resident": {
+        "dashboard",
+        "zaken:list",
+        "zaken:list-closed",
+        "zaken:detail",
+        "zaken:document-download",
+        "notificaties:preferences",
     },
-    "balie-zaken:detail": {"uuid": "6d3a0f8e-2f0b-4f7e-9a53-4f8f1e2b9c11"},
-    "balie-zaken:document-download": {
-        "uuid": "6d3a0f8e-2f0b-4f7e-9a53-4f8f1e2b9c11",
-        "document_uuid": "0f1e2d3c-4b5a-4697-8877-665544332211",
-    },
-    **{
-        f"maykin_2fa:{name}": "staff login and 2FA set-up: Django admin markup, like the admin"
-        for name in (
-            "login",
-            "setup",
-            "qr",
-            "setup_complete",
-            "backup_tokens",
-            "recovery",
-            "account_security",
-        )
+    "desk": {
+        "balie:start",
+        "balie-zaken:list",
+        "balie-zaken:list-closed",
+        "balie-zaken:detail",
+        "balie-zaken:document-download",
     },
 }
-
-# Not the portal's pages: the Django admin (staff only, its own markup) and the OIDC
-# redirects of mozilla-django-oidc.
-SKIPPED_NAMESPACES = {"admin"}
-SKIPPED_NAME_PREFIXES = ("oidc_",)
-
-
-def named_urls(patterns: list | None = None, namespace: str = "") -> list[str]:
-    """Every named URL of the portal as "namespace:name", walking includes recursively."""
-    names: list[str] = []
-    for entry in get_resolver().url_patterns if patterns is None else patterns:
-        if isinstance(entry, URLResolver):
-            inner = (
-                f"{namespace}:{entry.namespace}"
-                if namespace and entry.namespace
-                else entry.namespace or namespace
-            )
-            if entry.namespace in SKIPPED_NAMESPACES:
-                continue
-            names.extend(named_urls(entry.url_patterns, inner))
-        elif (
-            isinstance(entry, URLPattern)
-            and entry.name
-            and not entry.name.startswith(SKIPPED_NAME_PREFIXES)
-        ):
-            names.append(f"{namespace}:{entry.name}" if namespace else entry.name)
-    return sorted(set(names))
-
-
-def url_for(name: str) -> str | None:
-    """The URL to request for a name, or None when it needs arguments nobody registered."""
-    example = URL_EXAMPLES.get(name)
-    if isinstance(example, str):
-        return None
-    try:
-        return reverse(name, kwargs=example or None)
-    except NoReverseMatch:
-        return None
-
-
-@dataclass
-class PageFacts:
-    """What the guard looks for in a page's HTML."""
-
-    h1_count: int = 0
-    html_lang: str | None = None
-    first_focusable: tuple[str, dict[str, str]] | None = None
-    ids: set[str] = field(default_factory=set)
-    inline_scripts: int = 0
-    inline_styles: int = 0
-
-
-FOCUSABLE = {"a", "button", "input", "select", "textarea", "summary"}
-
-
-class PageParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.facts = PageFacts()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {key: value or "" for key, value in attrs}
-        facts = self.facts
-        if tag == "html":
-            facts.html_lang = values.get("lang")
-        if tag == "h1":
-            facts.h1_count += 1
-        if "id" in values:
-            facts.ids.add(values["id"])
-        if tag == "script" and "src" not in values:
-            facts.inline_scripts += 1
-        if tag == "style" or "style" in values or any(key.startswith("on") for key in values):
-            facts.inline_styles += 1
-        focusable = (
-            tag in FOCUSABLE and (tag != "a" or "href" in values) and values.get("type") != "hidden"
-        ) or (
-            values.get("tabindex", "-1").lstrip("-").isdigit()
-            and not values.get("tabindex", "-1").startswith("-")
-        )
-        if focusable and facts.first_focusable is None:
-            facts.first_focusable = (tag, values)
-
-
-def page_facts(html: str) -> PageFacts:
-    parser = PageParser()
-    parser.feed(html)
-    return parser.facts
-
-
-def assert_security_headers(response: HttpResponse) -> None:
-    csp = response.headers.get("Content-Security-Policy", "")
-    assert "default-src 'self'" in csp
-    assert "unsafe-inline" not in csp
-    assert response.headers.get("X-Frame-Options") == "DENY"
-    assert response.headers.get("X-Content-Type-Options") == "nosniff"
-    assert response.headers.get("Referrer-Policy")
-
-
-def assert_page_basics(html: str) -> None:
-    """One <h1>, lang="nl", the skip link first, and nothing inline that the CSP would block."""
-    facts = page_facts(html)
-    assert facts.h1_count == 1, f"expected one <h1>, found {facts.h1_count}"
-    assert facts.html_lang == "nl"
-    assert facts.first_focusable is not None
-    tag, attrs = facts.first_focusable
-    assert (tag, attrs.get("href")) == ("a", "#main-content"), (
-        f"first focusable element: <{tag} {attrs}>"
-    )
-    assert "main-content" in facts.ids
-    assert facts.inline_scripts == 0, "inline <script>: the CSP blocks it (DESIGN rule 12)"
-    assert facts.inline_styles == 0, (
-        "inline style or on* handler: the CSP blocks it (DESIGN rule 12)"
-    )
-    assert re.search(r"<title>\s*\S.* - MijnOmgeving\s*</title>", html), (
-        "title is not '<page> - MijnOmgeving'"
-    )
-
-
-GUARDED = named_urls()
+# What is nothing without the back office: a 503 page when it is down, never an empty page.
+UNAVAILABLE_WHEN_DOWN = {
+    f"{namespace}:{page}"
+    for namespace in ("zaken", "balie-zaken")
+    for page in ("list", "list-closed", "detail", "document-download")
+}
 
 
 @pytest.fixture
-def resident_client(db: None, django_user_model: type) -> Client:
-    """A client logged in as a DigiD resident (without session identity: may meet redirects)."""
-    user = django_user_model.objects.create(username="guard-resident", login_type="digid")
-    client = Client()
-    client.force_login(user)
-    return client
+def world(requests_mock: Any, zgw_services: ZgwServices) -> ZgwWorld:
+    """The in-memory Open Zaak (tests/zaken/zgw_world.py), configured as the back office."""
+    return ZgwWorld(requests_mock)
 
 
-@pytest.mark.parametrize("role", ["anonymous", "resident"])
+@pytest.fixture
+def resident_a(world: ZgwWorld) -> Person:
+    return person_add(world, bsn=RESIDENT_A, name="Suzanne")
+
+
+@pytest.fixture
+def resident_b(world: ZgwWorld) -> Person:
+    """Someone else in the same back office, so the pages have more than one person's data."""
+    return person_add(world, bsn=RESIDENT_B, name="Mary")
+
+
+def client_for(role: str, request: pytest.FixtureRequest, name: str = "") -> Client:
+    """The client of a role; resident and desk see resident A (both people exist). Skips the
+    test first when `name` is a page the guard does not check."""
+    if name in SKIPPED_URLS:
+        pytest.skip(SKIPPED_URLS[name])
+    request.getfixturevalue("resident_b")
+    if role == "anonymous":
+        return Client()
+    desk_client = request.getfixturevalue("desk_client") if role == "desk" else None
+    return client_of(role, RESIDENT_A, desk_client)
+
+
+def get(client: Client, name: str, identifiers: dict[str, str]) -> HttpResponse:
+    return client.get(url_for(name, identifiers))
+
+
+def assert_guarded(response: HttpResponse, name: str) -> bytes:
+    """The checks on any answer: headers always; an HTML body is a whole page with the basics."""
+    body = body_of(response)
+    assert b"Traceback" not in body, name
+    if response.status_code == 405:  # a form's POST-only action: Django's empty answer
+        assert body == b"" and "GET" not in response.headers["Allow"], name
+        assert_security_headers(response, page=False)
+        return body
+    assert_security_headers(response, page=is_html(response))
+    if is_html(response) and not 300 <= response.status_code < 400:
+        assert_page_basics(body.decode())
+    return body
+
+
+@pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", GUARDED)
 def test_every_page_keeps_the_basics(
-    name: str, role: str, client: Client, request: pytest.FixtureRequest
+    name: str, role: str, resident_a: Person, request: pytest.FixtureRequest
 ) -> None:
-    url = url_for(name)
-    if url is None:
-        pytest.skip(
-            URL_EXAMPLES.get(name)
-            or "needs arguments (see test_every_url_with_arguments_has_an_example)"
-        )
-    if role == "resident":
-        client = request.getfixturevalue("resident_client")
-    else:
-        request.getfixturevalue("db")
-    response = client.get(url)
-    assert response.status_code < 500, f"{name} ({url}) answered {response.status_code}"
-    body = response.content.decode(errors="replace")
-    assert "Traceback" not in body
-    if response.status_code == 200 and response.headers.get("Content-Type", "").startswith(
-        "text/html"
-    ):
-        assert_security_headers(response)
-        assert_page_basics(body)
+    client = client_for(role, request, name)
+
+    response = get(client, name, resident_a.identifiers())
+
+    assert response.status_code < 500, f"{role} on {name}: {response.status_code}"
+    if name in PAGES_OF.get(role, ()):
+        assert response.status_code == 200, f"{role} does not reach {name}"
+    assert_guarded(response, name)
 
 
-def test_every_url_with_arguments_has_an_example() -> None:
-    missing = [name for name in GUARDED if name not in URL_EXAMPLES and url_for(name) is None]
-    assert not missing, (
-        f"register example arguments (or a skip reason) in tests/test_guard.py URL_EXAMPLES for: {missing}"
-    )
+@pytest.mark.parametrize("role", ["resident", "desk"])
+@pytest.mark.parametrize("name", [name for name in GUARDED if URLS[name]])
+def test_an_unknown_identifier_is_a_guarded_404(
+    name: str, role: str, resident_a: Person, request: pytest.FixtureRequest
+) -> None:
+    client = client_for(role, request, name)
+    unknown = {kind: str(uuid4()) for kind in Person.KINDS}
+
+    response = get(client, name, unknown)
+
+    if name in PAGES_OF[role]:
+        assert response.status_code == 404
+    assert_guarded(response, name)
 
 
-def test_the_walker_finds_the_portal_pages_and_skips_admin_and_oidc() -> None:
-    assert {"home", "dashboard", "accounts:login"} <= set(GUARDED)
+@pytest.mark.parametrize("role", ["resident", "desk"])
+@pytest.mark.parametrize("name", GUARDED)
+def test_a_back_office_outage_is_a_guarded_page(
+    name: str, role: str, world: ZgwWorld, resident_a: Person, request: pytest.FixtureRequest
+) -> None:
+    client = client_for(role, request, name)
+    world.fail(".", "500")
+
+    response = get(client, name, resident_a.identifiers())
+
+    assert response.status_code < 500 or response.status_code == 503, response.status_code
+    if response.status_code == 503:
+        assert response.headers["Retry-After"]
+    if name in UNAVAILABLE_WHEN_DOWN & PAGES_OF[role]:
+        assert response.status_code == 503, f"{name} hides the outage"
+    assert_guarded(response, name)
+
+
+@pytest.mark.parametrize(("role", "name"), [("resident", "balie:start"), ("desk", "dashboard")])
+def test_the_wrong_place_is_a_guarded_403(
+    role: str, name: str, resident_a: Person, request: pytest.FixtureRequest
+) -> None:
+    response = client_for(role, request).get(reverse(name))
+
+    assert response.status_code == 403
+    assert_guarded(response, name)
+
+
+def test_every_url_with_parameters_says_what_they_take() -> None:
+    problems = [arguments_problem(name) for name in GUARDED if name not in SKIPPED_URLS]
+    assert not [problem for problem in problems if problem]
+
+
+def test_a_url_nobody_registered_fails_the_walk_loudly(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(URL_ARGUMENTS, "zaken:detail")
+
+    with pytest.raises(AssertionError, match=r"zaken:detail takes \['uuid'\]"):
+        url_for("zaken:detail", {"zaak": str(uuid4())})
+    monkeypatch.setitem(URL_ARGUMENTS, "zaken:detail", {"uuid": "taak"})
+    with pytest.raises(AssertionError, match="no fixture value for"):
+        url_for("zaken:detail", {"zaak": str(uuid4())})
+
+
+def test_the_walker_finds_the_portal_pages_and_their_parameters() -> None:
+    assert {"home", "dashboard", "accounts:login", "balie-zaken:detail"} <= set(GUARDED)
     assert not [name for name in GUARDED if name.startswith(("admin:", "oidc_"))]
+    assert URLS["zaken:document-download"] == {"uuid", "document_uuid"}
+    assert URLS["home"] == frozenset()
+    assert {"zaken:detail", "zaken:document-download", "balie-zaken:detail"} <= set(PERSONAL)
 
 
 def test_the_guard_rejects_a_page_without_the_basics() -> None:

@@ -1,4 +1,6 @@
-"""The MijnZaken pages as a resident gets them: content, 404s that reveal nothing, outages.
+"""The MijnZaken pages as a resident gets them: content and 404s that reveal nothing.
+
+Outages, per failure kind: tests/zaken/test_views_outages.py.
 
 `resident_client` is logged in as 999993653, the factories' TEST_BSN, so `world.add_zaak()`
 makes a zaak of this resident.
@@ -12,7 +14,6 @@ import pytest
 from django.http import StreamingHttpResponse
 from django.test import Client
 from django.urls import reverse
-from zgw_consumers.models import Service
 
 from tests.zaken.zgw_world import PDF_BYTES, ZgwWorld
 
@@ -106,37 +107,6 @@ def test_a_resident_without_zaken_sees_the_empty_state(
     assert EMPTY_STATE in text(response)
 
 
-@pytest.mark.parametrize("kind", ["timeout", "refused", "500", "invalid-json", "spec-violation"])
-def test_an_outage_is_a_503_page_never_the_empty_state(
-    world: ZgwWorld, resident_client: Client, kind: str
-) -> None:
-    world.fail(r"/zaken/api/v1/zaken\?", kind)
-
-    for name in ("zaken:list", "zaken:list-closed"):
-        response = resident_client.get(reverse(name))
-
-        assert response.status_code == 503
-        assert UNAVAILABLE in text(response)
-        assert EMPTY_STATE not in text(response)
-        assert response.headers["Retry-After"] == "60"
-
-
-def test_without_configured_back_offices_every_page_is_a_friendly_503(
-    db: None, resident_client: Client
-) -> None:
-    assert not Service.objects.exists()
-    zaak = {"uuid": str(uuid4())}
-    for url in (
-        reverse("zaken:list"),
-        reverse("zaken:list-closed"),
-        detail_url(zaak),
-        download_url(zaak, str(uuid4())),
-    ):
-        response = resident_client.get(url)
-        assert response.status_code == 503, url
-        assert UNAVAILABLE in text(response)
-
-
 def test_anonymous_visitors_are_sent_to_log_in(client: Client, db: None) -> None:
     response = client.get(reverse("zaken:list"))
 
@@ -195,51 +165,6 @@ def test_opschorting_and_verlenging_are_said_in_plain_words(
 
     assert "Uw zaak is tijdelijk stilgezet" in page
     assert "De behandeltijd is verlengd met 42 dagen Het advies duurt langer." in page
-
-
-def test_failing_documents_leave_a_marked_gap(world: ZgwWorld, resident_client: Client) -> None:
-    zaak = world.add_zaak()
-    world.add_document(zaak)
-    world.fail(r"zaaktype-informatieobjecttypen", "timeout")
-
-    response = resident_client.get(detail_url(zaak))
-
-    assert response.status_code == 200
-    assert "De documenten kunnen nu niet worden opgehaald. Probeer het later opnieuw." in text(
-        response
-    )
-    assert 'role="alert"' in response.content.decode()
-    assert "Huidige stap" in text(response)
-
-
-def test_failing_statuses_leave_a_marked_gap(world: ZgwWorld, resident_client: Client) -> None:
-    zaak = world.add_zaak()
-    world.fail(r"/statussen\?", "500")
-
-    response = resident_client.get(detail_url(zaak))
-
-    assert response.status_code == 200
-    assert "De voortgang van uw zaak kan nu niet worden opgehaald." in text(response)
-
-
-def test_a_failing_status_in_the_overview_is_marked(
-    world: ZgwWorld, resident_client: Client, settings
-) -> None:
-    settings.ZAKEN_USE_EXPAND = False
-    zaak = world.add_zaak(omschrijving="Dakkapel")
-    world.fail(zaak["status"].rsplit("/", 1)[1], "timeout")
-
-    response = resident_client.get(reverse("zaken:list"))
-
-    assert response.status_code == 200
-    assert "Dakkapel" in text(response) and "Status tijdelijk niet beschikbaar" in text(response)
-
-
-def test_a_failing_zaak_is_a_503(world: ZgwWorld, resident_client: Client) -> None:
-    zaak = world.add_zaak()
-    world.fail(zaak["uuid"], "500")
-
-    assert resident_client.get(detail_url(zaak)).status_code == 503
 
 
 # --- 404s that reveal nothing (DESIGN rule 8) ---------------------------------------------------
@@ -321,25 +246,6 @@ def test_the_dashboard_summarises_the_zaken(world: ZgwWorld, resident_client: Cl
     assert "Laatste wijziging (2 maart 2024): Dakkapel . We beoordelen uw aanvraag." in page
     html = response.content.decode()
     assert f'href="{detail_url(zaak)}"' in html and f'href="{reverse("zaken:list")}"' in html
-
-
-def test_the_dashboard_survives_an_outage_with_a_note(
-    world: ZgwWorld, resident_client: Client
-) -> None:
-    world.fail(r"/zaken/api/v1/zaken", "timeout")
-
-    response = resident_client.get(reverse("dashboard"))
-
-    assert response.status_code == 200
-    assert "Uw zaken zijn tijdelijk niet beschikbaar. Probeer het later opnieuw." in text(response)
-    assert "lopende zaken" not in text(response)
-
-
-def test_the_dashboard_without_configured_back_offices(db: None, resident_client: Client) -> None:
-    response = resident_client.get(reverse("dashboard"))
-
-    assert response.status_code == 200
-    assert "tijdelijk niet beschikbaar" in text(response)
 
 
 def test_a_closed_row_shows_no_status(world: ZgwWorld, resident_client: Client) -> None:
