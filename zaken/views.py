@@ -32,23 +32,32 @@ PAGE_PARAM = "pagina"
 RETRY_AFTER_SECONDS = "60"
 
 
-def upstream_errors_as_pages(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Not found, not yours or hidden: the styled 404. A back office down: the 503 page."""
+def upstream_errors_as_pages(
+    view: Callable[..., HttpResponse] | None = None, *, subject: str = "zaken"
+) -> Any:
+    """Not found, not yours or hidden: the styled 404. A back office down: the 503 page,
+    about the zaken or (``@upstream_errors_as_pages(subject="document")``) a download."""
 
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except ZaakNotFound:
-            raise Http404 from None
-        except (UpstreamError, ClientConfigurationError) as error:
-            # The client layer logged the call itself (upstream, URL, duration).
-            logger.warning("MijnZaken page %s unavailable: %s", request.path, type(error).__name__)
-            response = render(request, "zaken/unavailable.html", status=503)
-            response["Retry-After"] = RETRY_AFTER_SECONDS
-            return response
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            try:
+                return view(request, *args, **kwargs)
+            except ZaakNotFound:
+                raise Http404 from None
+            except (UpstreamError, ClientConfigurationError) as error:
+                # The client layer logged the call itself (upstream, URL, duration).
+                logger.warning(
+                    "MijnZaken page %s unavailable: %s", request.path, type(error).__name__
+                )
+                context = {"is_document": subject == "document"}
+                response = render(request, "zaken/unavailable.html", context, status=503)
+                response["Retry-After"] = RETRY_AFTER_SECONDS
+                return response
 
-    return wrapper
+        return wrapper
+
+    return decorate(view) if view is not None else decorate
 
 
 def parse_uuid(value: str) -> UUID:
@@ -89,7 +98,7 @@ def zaak_detail(request: HttpRequest, uuid: str) -> HttpResponse:
 
 
 @resident_required
-@upstream_errors_as_pages
+@upstream_errors_as_pages(subject="document")
 def document_download(request: HttpRequest, uuid: str, document_uuid: str) -> HttpResponse:
     download = document_download_for(
         identity=require_identity(request),

@@ -194,6 +194,10 @@ class ApiClient:
                 duration=0.0,
             )
         headers = {"Accept": accept, **self.extra_headers, **self.auth_headers()}
+        if stream:
+            # A download passes through as it is: no compression, so its length is the
+            # upstream's own and a body that breaks off is detected (streaming.py).
+            headers["Accept-Encoding"] = "identity"
         timeout = (settings.UPSTREAM_CONNECT_TIMEOUT, settings.UPSTREAM_READ_TIMEOUT)
         failure: str | None = None
         response: requests.Response | None = None

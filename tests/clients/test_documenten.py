@@ -139,3 +139,22 @@ def test_documents_by_uuid_come_from_one_search_that_follows_its_pages(
 def test_no_uuids_is_no_search(zgw_clients, requests_mock) -> None:
     assert zgw_clients.documenten.informatieobjecten([]) == []
     assert not requests_mock.request_history
+
+
+def test_a_download_asks_for_the_content_as_it_is(zgw_clients, requests_mock) -> None:
+    # Uncompressed, so the upstream's Content-Length is the file's and a cut-off shows.
+    url = zgw.documenten_url("enkelvoudiginformatieobjecten/x/download")
+    requests_mock.get(url, content=b"%PDF-1.4", headers={"Content-Length": "8"})
+
+    with zgw_clients.documenten.download(url) as stream:
+        assert b"".join(stream) == b"%PDF-1.4"
+
+    assert requests_mock.last_request.headers["Accept-Encoding"] == "identity"
+    zgw_clients.documenten.informatieobject(_metadata(requests_mock)["url"])
+    assert requests_mock.last_request.headers["Accept-Encoding"] != "identity"  # JSON compresses
+
+
+def _metadata(requests_mock) -> dict:
+    payload = zgw.enkelvoudiginformatieobject()
+    requests_mock.get(payload["url"], json=payload)
+    return payload

@@ -50,15 +50,15 @@ def test_without_configured_back_offices_every_page_is_a_friendly_503(
 ) -> None:
     assert not Service.objects.exists()
     zaak = {"uuid": str(uuid4())}
-    for url in (
-        reverse("zaken:list"),
-        reverse("zaken:list-closed"),
-        detail_url(zaak),
-        download_url(zaak, str(uuid4())),
+    for url, message in (
+        (reverse("zaken:list"), UNAVAILABLE),
+        (reverse("zaken:list-closed"), UNAVAILABLE),
+        (detail_url(zaak), UNAVAILABLE),
+        (download_url(zaak, str(uuid4())), "Dit document is tijdelijk niet beschikbaar"),
     ):
         response = resident_client.get(url)
         assert response.status_code == 503, url
-        assert UNAVAILABLE in text(response)
+        assert message in text(response)
 
 
 # --- Case page ----------------------------------------------------------------------------------
@@ -211,7 +211,8 @@ def test_a_failing_download_is_a_503_page(
     assert not response.streaming
     assert response.headers["Content-Type"].startswith("text/html")
     assert "Content-Disposition" not in response.headers
-    assert UNAVAILABLE in text(response) and "Traceback" not in response.content.decode()
+    assert "Dit document is tijdelijk niet beschikbaar" in text(response)
+    assert "Traceback" not in response.content.decode()
     assert PDF_BYTES not in response.content
 
 
