@@ -1,5 +1,6 @@
 """The production shape on one machine: PostgreSQL, Redis and nginx from Debian's packages,
-run as local processes in a temporary directory on loopback ports (never system services).
+run as local processes in a temporary directory on loopback ports (never system services),
+and the one notification sweep beside the task workers (docs/scale-out.md).
 
 PostgreSQL refuses to run as root: when the benchmark runs as root, initdb and postgres run
 as the "postgres" user that Debian's package creates.
@@ -9,15 +10,19 @@ import os
 import pwd
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 from bench.client import BenchError
 from bench.stack import BenchStack, ProxyStarter
-from demo.stack import free_port, port_is_free
+from demo.stack import Child, free_port, port_is_free
 
 PG_BIN_DIRS = [Path(p) for p in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)]
 APT_PACKAGES = {"postgres": "postgresql", "redis-server": "redis-server", "nginx": "nginx"}
+# Exactly one per installation, beside the task workers: it releases what a crashed worker
+# left behind and picks up whatever was never (or no longer) queued (docs/scale-out.md).
+SWEEP_COMMAND = [sys.executable, "manage.py", "process_notifications", "--loop", "60"]
 
 
 def find_program(name: str) -> str | None:
@@ -180,13 +185,24 @@ def nginx_config(directory: Path, fronts: dict[str, int], upstreams: dict[str, l
     return NGINX_CONF.format(dir=directory, user=user, servers=servers)
 
 
+def start_sweep(stack: BenchStack) -> Child:
+    """The notification sweep (`process_notifications --loop 60`), with the portal's env."""
+    return stack.spawn("sweep", SWEEP_COMMAND, stack.portal_env())
+
+
 class NginxProxy(ProxyStarter):
+    """Completes the production shape once the portals and task workers run: nginx in front,
+    and the one sweep process beside the workers (this hook is the production shape's only
+    step after the workers start)."""
+
     def __init__(self, directory: Path) -> None:
         self.directory = directory
 
     def __call__(
         self, stack: BenchStack, fronts: dict[str, int], upstreams: dict[str, list[int]]
     ) -> None:
+        if "sweep" not in stack.children:
+            start_sweep(stack)
         (self.directory / "tmp").mkdir(parents=True, exist_ok=True)
         conf = self.directory / "nginx.conf"
         conf.write_text(nginx_config(self.directory, fronts, upstreams))

@@ -5,6 +5,7 @@ Subscription; the webhook checks the signature with that subscription's secret. 
 checked: the NRC sends the same static string for as long as the abonnement lives.
 """
 
+import hashlib
 from enum import Enum
 
 import jwt
@@ -24,9 +25,23 @@ class AuthResult(Enum):
 
 
 def auth_header_for(subscription: Subscription) -> str:
-    """The header value the NRC is told to send: `Bearer <JWT>` signed with the secret."""
-    token = zgw_jwt(client_id=subscription.client_id, secret=subscription.secret, actor=NRC_ACTOR)
+    """The header value the NRC is told to send: `Bearer <JWT>` signed with the secret.
+
+    The same subscription always gives the same value (`iat` is the row's creation time, not
+    now), so registering again can tell whether the NRC already holds it.
+    """
+    token = zgw_jwt(
+        client_id=subscription.client_id,
+        secret=subscription.secret,
+        actor=NRC_ACTOR,
+        issued_at=int(subscription.created_at.timestamp()),
+    )
     return f"Bearer {token}"
+
+
+def auth_fingerprint(header: str) -> str:
+    """What the Subscription row keeps of the header it registered (the NRC shows it to no one)."""
+    return hashlib.sha256(header.encode()).hexdigest()
 
 
 def check_authorization(header: str | None) -> AuthResult:

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from mijnomgeving.clients.actor import Actor
 from mijnomgeving.clients.catalogi_resources import ZaakType
-from mijnomgeving.clients.zaken_resources import Zaak, ZaakInformatieObject
+from mijnomgeving.clients.zaken_resources import Status, Zaak, ZaakInformatieObject
 from mijnomgeving.clients.zgw import ZgwClients, build_zgw_clients
 from zaken.labels import zaaktype_label
 from zaken.visibility import VisibilityPolicy, visibility_policy
@@ -93,6 +93,22 @@ def _deliveries(
     )
 
 
+def first_status(statussen: list[Status], status: Status) -> Status:
+    """The zaak's first status: the earliest datumStatusGezet; of equal ones, the one set first.
+
+    Decided from the history, not from how many statussen there are now: when the worker was
+    down and status 2 exists by the time status 1 is processed, status 1 is still the first.
+    Open Zaak serves them ordered ("-datum_status_gezet", "-pk"): of equal times, the one
+    served last was set first. The status itself counts as the newest should the list not
+    show it yet.
+    """
+    history = (
+        list(statussen) if any(s.url == status.url for s in statussen) else [status, *statussen]
+    )
+    served = {s.url: index for index, s in enumerate(history)}
+    return min(history, key=lambda s: (s.datum_status_gezet, -served[s.url]))
+
+
 def handle_status_create(notificatie: Notificatie) -> Outcome:
     """A new status: tell the initiators, unless it is the first, or not meant for them."""
     clients = _clients()
@@ -106,9 +122,11 @@ def handle_status_create(notificatie: Notificatie) -> Outcome:
     if visible is None:
         return Outcome(reason="zaak niet zichtbaar voor inwoners")
     zaak, zaaktype = visible
-    if len(clients.zaken.statussen(zaak.url)) <= 1:
-        return Outcome(reason="eerste status: geen bericht")
     status = clients.zaken.status(notificatie.resource_url)
+    if status.zaak != zaak.url:
+        return Outcome(reason="status hoort niet bij deze zaak")
+    if first_status(clients.zaken.statussen(zaak.url), status).url == status.url:
+        return Outcome(reason="eerste status: geen bericht")
     statustype = clients.catalogi.statustype(status.statustype)
     if not statustype.informeren:
         return Outcome(reason="statustype: informeren staat uit")

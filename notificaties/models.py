@@ -30,6 +30,8 @@ class Subscription(models.Model):
     callback_url = models.URLField(max_length=1000, blank=True)
     abonnement_url = models.URLField(max_length=1000, blank=True)
     kanalen = models.JSONField(default=list, blank=True)
+    # SHA-256 of the `auth` last given to the NRC: the NRC never shows it back (write-only).
+    registered_auth_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     registered_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -111,6 +113,13 @@ class OutgoingMessage(models.Model):
     resource_url = models.URLField(max_length=1000)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     channel = models.CharField(max_length=10, choices=Channel.choices, blank=True)
+    # True when the resident chose SMS but has no verified phone number, and an action-required
+    # message therefore goes to the verified e-mail address instead.
+    channel_fallback = models.BooleanField(
+        _("e-mail in plaats van sms"),
+        default=False,
+        help_text=_("Gekozen was sms, maar er is geen gecontroleerd telefoonnummer bekend."),
+    )
     # The address is kept only until the message is sent (needed for a retry), then cleared.
     recipient = models.CharField(max_length=300, blank=True)
     subject = models.CharField(max_length=300, blank=True)
@@ -136,6 +145,31 @@ class OutgoingMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.get_status_display()}) #{self.pk}"
+
+
+class DeliveryThrottle(models.Model):
+    """One row per (resident, zaak): locked while the rate limit is checked and a row added.
+
+    Two workers deciding for the same resident and zaak at once take turns on this row
+    (SELECT ... FOR UPDATE on PostgreSQL; SQLite's IMMEDIATE transactions serialise anyway),
+    so the second sees the first's message and is rate limited.
+    """
+
+    identifier_hash = models.CharField(max_length=64)
+    zaak_url = models.URLField(max_length=1000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("berichtenlimiet")
+        verbose_name_plural = _("berichtenlimieten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["identifier_hash", "zaak_url"], name="notificaties_throttle_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.identifier_hash[:8]}… {self.zaak_url}"
 
 
 class NotificationPreference(models.Model):

@@ -23,6 +23,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from .channels import message_deliver, sent_by_reference
+from .errors import error_summary
 from .models import OutgoingMessage
 from .retry import next_attempt
 
@@ -49,7 +50,7 @@ def message_send(pk: int) -> str:
         reference = message_deliver(message)
     except Exception as error:
         logger.warning("message #%s not sent: %s", pk, type(error).__name__)
-        _attempt_failed(message, f"{type(error).__name__}: {error}")
+        _attempt_failed(message, error_summary(error))
         return message.status
     message_mark_sent(message, reference)
     return message.status
@@ -67,7 +68,7 @@ def message_mark_sent(message: OutgoingMessage, reference: str) -> None:
 
 
 def _attempt_failed(message: OutgoingMessage, error: str) -> None:
-    message.last_error = error[:2000]
+    message.last_error = error
     if message.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
         message.status = Status.FAILED
     else:
@@ -77,7 +78,11 @@ def _attempt_failed(message: OutgoingMessage, error: str) -> None:
 
 
 def messages_recover_interrupted() -> int:
-    """Settle messages left "sending" by a crash, once NOTIFICATION_SENDING_TIMEOUT_SECONDS passed."""
+    """Settle messages left "sending" by a crash, once NOTIFICATION_SENDING_TIMEOUT_SECONDS passed.
+
+    Each change is conditional on the row still being the same "sending" attempt, so a second
+    sweep running at the same moment cannot undo a decision (and so send a message twice).
+    """
     cutoff = timezone.now() - timedelta(seconds=settings.NOTIFICATION_SENDING_TIMEOUT_SECONDS)
     stuck = OutgoingMessage.objects.filter(status=Status.SENDING, sending_started_at__lt=cutoff)
     count = 0
@@ -87,18 +92,25 @@ def messages_recover_interrupted() -> int:
         except Exception as error:  # NotifyNL down: ask again at the next sweep
             logger.warning("message #%s: lookup failed (%s)", message.pk, type(error).__name__)
             continue
+        same_attempt = OutgoingMessage.objects.filter(
+            pk=message.pk, status=Status.SENDING, sending_started_at=message.sending_started_at
+        )
         if known is True:
-            message_mark_sent(message, message.provider_reference or "")
+            changed = same_attempt.update(
+                status=Status.SENT,
+                sent_at=timezone.now(),
+                recipient="",
+                last_error="",
+            )
         elif known is False:
-            message.status = Status.PENDING
-            message.next_attempt_at = timezone.now()
-            message.last_error = "Onderbroken tijdens het versturen; niet aangekomen, opnieuw."
-            message.save(update_fields=["status", "next_attempt_at", "last_error"])
+            changed = same_attempt.update(
+                status=Status.PENDING,
+                next_attempt_at=timezone.now(),
+                last_error="Onderbroken tijdens het versturen; niet aangekomen, opnieuw.",
+            )
         else:
-            message.status = Status.FAILED
-            message.last_error = UNKNOWN_AFTER_CRASH
-            message.save(update_fields=["status", "last_error"])
-        count += 1
+            changed = same_attempt.update(status=Status.FAILED, last_error=UNKNOWN_AFTER_CRASH)
+        count += changed
     return count
 
 

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 
+from .errors import error_summary
 from .handlers import HANDLERS
 from .models import OutgoingMessage, ReceivedNotification
 from .payload import InvalidNotificatie, parse_notificatie
@@ -48,17 +49,25 @@ def notification_process(pk: int) -> list[int]:
     if handler is None:
         _finish(notification, Status.IGNORED, "geen handler voor {}/{}/{}".format(*notificatie.key))
         return []
+    messages: list[OutgoingMessage] = []
     try:
         outcome = handler(notificatie)
-        messages = [delivery_record(delivery, notification) for delivery in outcome.deliveries]
+        for delivery in outcome.deliveries:
+            messages.append(delivery_record(delivery, notification))
     except Exception as error:
         logger.warning("notificatie #%s failed: %s", pk, type(error).__name__)
-        _attempt_failed(notification, f"{type(error).__name__}: {error}")
-        return []
+        _attempt_failed(notification, error_summary(error))
+        # Rows already made for other residents go out now, not after this one's backoff;
+        # the retry finds them by their dedupe key and adds nothing twice.
+        return _ready(messages)
     summary = ", ".join(
         f"#{m.pk} {m.status}{' ' + m.skip_reason if m.skip_reason else ''}" for m in messages
     )
     _finish(notification, Status.DONE, outcome.reason + (f": {summary}" if summary else ""))
+    return _ready(messages)
+
+
+def _ready(messages: list[OutgoingMessage]) -> list[int]:
     return [m.pk for m in messages if m.status == OutgoingMessage.Status.PENDING]
 
 
@@ -71,7 +80,7 @@ def _finish(notification: ReceivedNotification, status: str, outcome: str) -> No
 
 
 def _attempt_failed(notification: ReceivedNotification, error: str) -> None:
-    notification.last_error = error[:2000]
+    notification.last_error = error
     if notification.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
         notification.status = Status.FAILED
     else:

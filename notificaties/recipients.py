@@ -5,6 +5,7 @@ Every decision is recorded: a message not sent is a `skipped` row with its reaso
 
 import hashlib
 import json
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
@@ -12,27 +13,31 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from mijnomgeving.accounts.identity import identifier_hash
-from mijnomgeving.clients.klantinteracties import build_klantinteracties_client
-from mijnomgeving.clients.klantinteracties_resources import (
-    EMAIL,
-    TELEFOONNUMMER,
-    preferred_address,
-)
 
+from .addresses import ContactAddresses, contact_addresses_get
 from .handlers import NOTIFICATIES_ACTOR, Delivery
-from .models import OutgoingMessage, ReceivedNotification
-from .preferences import preference_for_hash
+from .models import DeliveryThrottle, OutgoingMessage, ReceivedNotification
+from .preferences import Preference, preference_for_hash
 from .texts import message_text
 
 Status = OutgoingMessage.Status
 Kind = OutgoingMessage.Kind
+Channel = OutgoingMessage.Channel
 
-# Reasons a message was not sent (OutgoingMessage.skip_reason).
+# Reasons a message was not sent (OutgoingMessage.skip_reason); addresses.py adds no_partij
+# and partij_inactive.
 OPTED_OUT = "opted_out"
 RATE_LIMITED = "rate_limited"
-NO_PARTIJ = "no_partij"
-PARTIJ_INACTIVE = "partij_inactive"
 NO_ADDRESS = "no_address"
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    """Where one message goes; `fallback` when SMS was chosen but e-mail is used."""
+
+    channel: str
+    address: str = field(repr=False)
+    fallback: bool = False
 
 
 def dedupe_key(hashed: str, delivery: Delivery) -> str:
@@ -51,17 +56,37 @@ def _rate_limited(hashed: str, zaak_url: str) -> bool:
     ).exists()
 
 
-def _address(bsn: str, channel: str) -> tuple[str, str]:
-    """(address, "") or ("", skip reason) from Open Klant; UpstreamError when it is down."""
-    client = build_klantinteracties_client(NOTIFICATIES_ACTOR)
-    partij = client.partij_for_bsn(bsn)
-    if partij is None:
-        return "", NO_PARTIJ
-    if not partij.indicatie_actief:
-        return "", PARTIJ_INACTIVE
-    soort = TELEFOONNUMMER if channel == OutgoingMessage.Channel.SMS else EMAIL
-    adres = preferred_address(partij, client.digitale_adressen(partij), soort)
-    return (adres.adres, "") if adres else ("", NO_ADDRESS)
+def recipient_choose(
+    addresses: ContactAddresses, *, channel: str, kind: str
+) -> tuple[Recipient | None, str]:
+    """(recipient, "") or (None, skip reason).
+
+    SMS without a verified phone number: an action-required message goes to the verified
+    e-mail address instead (it must not be lost); an ordinary update is not sent.
+    """
+    if addresses.problem:
+        return None, addresses.problem
+    if channel == Channel.SMS:
+        if addresses.phone:
+            return Recipient(Channel.SMS, addresses.phone), ""
+        if kind == Kind.ACTION_REQUIRED and addresses.email:
+            return Recipient(Channel.EMAIL, addresses.email, fallback=True), ""
+        return None, NO_ADDRESS
+    if addresses.email:
+        return Recipient(Channel.EMAIL, addresses.email), ""
+    return None, NO_ADDRESS
+
+
+def _message_fields(delivery: Delivery, recipient: Recipient) -> dict[str, object]:
+    text = message_text(delivery.kind, zaak=delivery.zaak_naam, link=delivery.link)
+    is_sms = recipient.channel == Channel.SMS
+    return {
+        "channel": recipient.channel,
+        "channel_fallback": recipient.fallback,
+        "recipient": recipient.address,
+        "subject": text.subject,
+        "body": text.sms_body if is_sms else text.body,
+    }
 
 
 def delivery_record(delivery: Delivery, notification: ReceivedNotification) -> OutgoingMessage:
@@ -81,23 +106,47 @@ def delivery_record(delivery: Delivery, notification: ReceivedNotification) -> O
         "channel": preference.channel,
     }
     optional = delivery.kind != Kind.ACTION_REQUIRED  # action required cannot be switched off
-    reason = ""
     if optional and not preference.case_updates:
-        reason = OPTED_OUT
-    elif optional and _rate_limited(hashed, delivery.zaak_url):
-        reason = RATE_LIMITED
-    else:
-        recipient, reason = _address(delivery.bsn, preference.channel)
-        if not reason:
-            text = message_text(delivery.kind, zaak=delivery.zaak_naam, link=delivery.link)
-            is_sms = preference.channel == OutgoingMessage.Channel.SMS
-            fields.update(
-                recipient=recipient,
-                subject=text.subject,
-                body=text.sms_body if is_sms else text.body,
-            )
-    if reason:
-        fields.update(status=Status.SKIPPED, skip_reason=reason)
+        return _record(key, fields | _skipped(OPTED_OUT))
+    if optional and _rate_limited(hashed, delivery.zaak_url):  # early: no Open Klant call
+        return _record(key, fields | _skipped(RATE_LIMITED))
+    return _record_addressed(key, fields, delivery, preference, optional=optional)
+
+
+def _record_addressed(
+    key: str,
+    fields: dict[str, object],
+    delivery: Delivery,
+    preference: Preference,
+    *,
+    optional: bool,
+) -> OutgoingMessage:
+    """Look the address up (outside any lock: it is a remote call), then decide under the lock."""
+    addresses = contact_addresses_get(bsn=delivery.bsn, actor=NOTIFICATIES_ACTOR)
+    recipient, reason = recipient_choose(addresses, channel=preference.channel, kind=delivery.kind)
+    decided = fields | (
+        _skipped(reason) if recipient is None else _message_fields(delivery, recipient)
+    )
+    hashed, zaak_url = str(fields["identifier_hash"]), delivery.zaak_url
+    with transaction.atomic():
+        # Another worker may have recorded a message for this resident and zaak since the early
+        # check: with the throttle row locked, the check and the insert are one step.
+        DeliveryThrottle.objects.select_for_update().get_or_create(
+            identifier_hash=hashed, zaak_url=zaak_url
+        )
+        existing = OutgoingMessage.objects.filter(dedupe_key=key).first()
+        if existing is not None:
+            return existing
+        if optional and recipient is not None and _rate_limited(hashed, zaak_url):
+            decided = fields | _skipped(RATE_LIMITED)
+        return _record(key, decided)
+
+
+def _skipped(reason: str) -> dict[str, object]:
+    return {"status": Status.SKIPPED, "skip_reason": reason}
+
+
+def _record(key: str, fields: dict[str, object]) -> OutgoingMessage:
     try:
         with transaction.atomic():
             return OutgoingMessage.objects.create(dedupe_key=key, **fields)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from mijnomgeving.clients.notificaties import AbonnementRefused, build_notificaties_client
 from mijnomgeving.clients.notificaties_resources import Kanaalfilter
 
-from .auth import auth_header_for
+from .auth import auth_fingerprint, auth_header_for
 from .models import Subscription
 
 logger = logging.getLogger("mijnomgeving.notificaties")
@@ -31,28 +31,38 @@ def callback_url() -> str:
 
 
 def wanted_kanalen() -> tuple[Kanaalfilter, ...]:
-    filters = {}
-    if settings.NOTIFICATIES_ZAKEN_BRONORGANISATIE:
-        filters["bronorganisatie"] = settings.NOTIFICATIES_ZAKEN_BRONORGANISATIE
-    return (Kanaalfilter(naam="zaken", filters=filters),)
+    """settings.NOTIFICATIES_KANALEN (default: zaken), each with the filters the portal needs."""
+    names = getattr(settings, "NOTIFICATIES_KANALEN", None) or ["zaken"]
+    return tuple(Kanaalfilter(naam=naam, filters=_filters(naam)) for naam in dict.fromkeys(names))
+
+
+def _filters(naam: str) -> dict[str, str]:
+    if naam == "zaken" and settings.NOTIFICATIES_ZAKEN_BRONORGANISATIE:
+        return {"bronorganisatie": settings.NOTIFICATIES_ZAKEN_BRONORGANISATIE}
+    return {}
 
 
 def subscription_register() -> Registration:
     """Create the abonnement, or bring the existing one for our callback URL up to date.
 
     The secret is generated once and kept in the Subscription row; the NRC gets
-    `Bearer <JWT signed with it>` as `auth`. Running this again changes nothing when the
-    abonnement at the NRC already matches.
+    `Bearer <JWT signed with it>` as `auth`, the same value every time. The NRC never shows
+    `auth` back, so the row remembers a fingerprint of what it gave: running this again
+    changes nothing (no PUT, no new callback checks) when the abonnement still has our
+    callback URL and kanalen and was given this header by this row.
     """
     subscription = Subscription.objects.order_by("pk").first() or Subscription.objects.create()
     client = build_notificaties_client()
     url, auth, kanalen = callback_url(), auth_header_for(subscription), wanted_kanalen()
-    existing = next((a for a in client.abonnementen() if a.callback_url == url), None)
+    ours = [a for a in client.abonnementen() if a.callback_url == url]
+    existing = next((a for a in ours if a.url == subscription.abonnement_url), None) or next(
+        iter(ours), None
+    )
     try:
         if existing is None:
             abonnement = client.create_abonnement(callback_url=url, auth=auth, kanalen=kanalen)
             action = "created"
-        elif existing.auth == auth and _same(existing.kanalen, kanalen):
+        elif _holds_our_auth(subscription, existing.url, auth) and _same(existing.kanalen, kanalen):
             abonnement, action = existing, "unchanged"
         else:
             abonnement = client.update_abonnement(
@@ -67,11 +77,20 @@ def subscription_register() -> Registration:
     subscription.callback_url = url
     subscription.abonnement_url = abonnement.url
     subscription.kanalen = [kanaal.as_api() for kanaal in kanalen]
+    subscription.registered_auth_sha256 = auth_fingerprint(auth)
     subscription.registered_at = timezone.now()
     subscription.last_error = ""
     subscription.save()
     logger.info("abonnement %s: %s", action, abonnement.url)
     return Registration(subscription, action)
+
+
+def _holds_our_auth(subscription: Subscription, abonnement_url: str, auth: str) -> bool:
+    """Whether this row gave this header to this abonnement (a new row or secret: it did not)."""
+    return (
+        subscription.abonnement_url == abonnement_url
+        and subscription.registered_auth_sha256 == auth_fingerprint(auth)
+    )
 
 
 def _same(left: tuple[Kanaalfilter, ...], right: tuple[Kanaalfilter, ...]) -> bool:

@@ -17,7 +17,7 @@ from .auth import AuthResult, check_authorization
 from .forms import PreferenceForm
 from .inbox import notification_store
 from .payload import InvalidNotificatie, InvalidParam, parse_notificatie
-from .preferences import preference_for, preference_save
+from .preferences import delivery_notice_get, preference_for, preference_save
 
 PROBLEM = "application/problem+json"
 
@@ -48,7 +48,9 @@ def webhook(request: HttpRequest) -> HttpResponse:
     """Auth first; `test` answers 204; else validate, store, 204 (processed later)."""
     auth = check_authorization(request.headers.get("Authorization"))
     if auth is AuthResult.MISSING:
-        return _problem(401, "not_authenticated", "Authorization ontbreekt.")
+        response = _problem(401, "not_authenticated", "Authorization ontbreekt.")
+        response["WWW-Authenticate"] = "Bearer"  # RFC 9110: a 401 names the scheme to use
+        return response
     if auth is AuthResult.INVALID:
         return _problem(403, "permission_denied", "Authorization is niet geldig.")
     try:
@@ -75,4 +77,5 @@ def preferences(request: HttpRequest) -> HttpResponse:
         preference_save(identity, **form.cleaned_data)
         messages.success(request, _("Uw keuzes zijn opgeslagen."))
         return redirect("notificaties:preferences")
-    return render(request, "notificaties/preferences_edit.html", {"form": form})
+    notice = delivery_notice_get(identity=identity, preference=current)
+    return render(request, "notificaties/preferences_edit.html", {"form": form, "notice": notice})

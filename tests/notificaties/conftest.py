@@ -30,6 +30,7 @@ class Resident:
     phone: str | None = "0612345678"
     verified: bool = True
     in_open_klant: bool = True
+    active: bool = True  # the partij's indicatieActief
 
 
 @dataclass
@@ -59,9 +60,14 @@ class World:
             zaak=zaak,
             zaaktype=zgw.zaaktype(),
             rollen=[zgw.rol(zaak=zaak["url"], bsn=zgw.TEST_BSN)],
-            statussen=[
+            statussen=[  # newest first, as Open Zaak serves them
                 zgw.status(zaak=zaak["url"], volgnummer=2, url=zaak["status"]),
-                zgw.status(zaak=zaak["url"], volgnummer=1),
+                zgw.status(
+                    zaak=zaak["url"],
+                    volgnummer=1,
+                    datumStatusGezet="2024-03-01T08:00:00Z",
+                    indicatieLaatstGezetteStatus=False,
+                ),
             ],
             statustype=zgw.statustype(volgnummer=2),
             eio=eio,
@@ -123,7 +129,10 @@ class World:
                     standaard=True,
                 )
             )
-        return ki.partij(bsn=bsn, uuid=partij_uuid, adressen=adressen), adressen
+        partij = ki.partij(
+            bsn=bsn, uuid=partij_uuid, adressen=adressen, indicatieActief=resident.active
+        )
+        return partij, adressen
 
     def _partijen(self, request: Any, context: Any) -> dict[str, Any]:
         bsn = parse_qs(urlsplit(request.url).query)["partijIdentificator__objectId"][0]
@@ -165,10 +174,10 @@ def post_notificatie(client: Any, webhook_auth: str) -> Callable[..., Any]:
     return post
 
 
-def deliver(payload: dict[str, Any]) -> ReceivedNotification:
-    """Store a notificatie as the webhook does, then let the worker (sweep) handle it."""
+def store(payload: dict[str, Any]) -> ReceivedNotification:
+    """Store a notificatie as the webhook does, without queueing it."""
     notificatie = parse_notificatie(payload)
-    received = ReceivedNotification.objects.create(
+    return ReceivedNotification.objects.create(
         payload=payload,
         dedupe_key=notificatie.dedupe_key(),
         kanaal=notificatie.kanaal,
@@ -177,6 +186,11 @@ def deliver(payload: dict[str, Any]) -> ReceivedNotification:
         resource_url=notificatie.resource_url,
         hoofd_object=notificatie.hoofd_object,
     )
+
+
+def deliver(payload: dict[str, Any]) -> ReceivedNotification:
+    """Store a notificatie as the webhook does, then let the worker (sweep) handle it."""
+    received = store(payload)
     sweep()
     received.refresh_from_db()
     return received

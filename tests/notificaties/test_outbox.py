@@ -1,5 +1,6 @@
 """Retries with backoff, the failed state and the admin's retry; a crash mid-send."""
 
+import smtplib
 from datetime import timedelta
 from typing import Any
 
@@ -9,10 +10,14 @@ from django.core import mail
 from django.test import RequestFactory
 from django.utils import timezone
 
-from notificaties.models import OutgoingMessage, ReceivedNotification
-from notificaties.tasks import sweep
+from mijnomgeving.accounts.identity import identifier_hash
+from notificaties.errors import error_clean
+from notificaties.models import NotificationPreference, OutgoingMessage, ReceivedNotification
+from notificaties.outbox import messages_recover_interrupted
+from notificaties.tasks import process_notification_task, sweep
+from tests.factories import klantinteracties as ki
 from tests.factories import zgw
-from tests.notificaties.conftest import World, deliver, later
+from tests.notificaties.conftest import MARY, Resident, World, deliver, later, store
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +179,118 @@ def test_a_crashed_worker_leaves_no_notificatie_stuck_in_processing(
     sweep()
     assert ReceivedNotification.objects.get().status == NStatus.DONE
     assert len(mail.outbox) == 1
+
+
+def test_a_refused_address_is_not_kept_in_last_error(
+    world: World, monkeypatch: Any, settings: Any
+) -> None:
+    settings.NOTIFICATION_MAX_ATTEMPTS = 1
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise smtplib.SMTPRecipientsRefused(
+            {"inwoner@example.nl": (550, b"5.1.1 <inwoner@example.nl> User unknown")}
+        )
+
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", refuse)
+    deliver(world.status_notificatie())
+    message = OutgoingMessage.objects.get()
+    assert message.status == Status.FAILED
+    assert message.last_error.startswith("SMTPRecipientsRefused: ")
+    assert "User unknown" in message.last_error  # what went wrong stays readable
+    assert "inwoner@example.nl" not in message.last_error
+    assert "example.nl" not in message.last_error
+
+
+def test_a_phone_number_in_a_channel_error_is_not_kept(
+    world: World, notifynl: Any, monkeypatch: Any
+) -> None:
+    NotificationPreference.objects.create(
+        identifier_hash=identifier_hash(zgw.TEST_BSN), channel="sms"
+    )
+
+    def refuse(message: Any) -> str:
+        raise ValueError(f"phone_number {message.recipient} is not a valid number")
+
+    monkeypatch.setattr("notificaties.outbox.message_deliver", refuse)
+    deliver(world.status_notificatie())
+    message = OutgoingMessage.objects.get()
+    assert "0612345678" not in message.last_error
+    assert message.last_error == "ValueError: phone_number [nummer] is not a valid number"
+
+
+def test_the_processing_error_keeps_no_bsn(world: World) -> None:
+    world.mock.get(ki.url("partijen"), exc=RuntimeError(f"no partij for {zgw.TEST_BSN}"))
+    received = deliver(world.status_notificatie())
+    assert received.status == NStatus.PENDING
+    assert zgw.TEST_BSN not in received.last_error
+    assert received.last_error.startswith("RuntimeError: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        ("{'a.b+c@mail.example.nl': (550, b'no')}", "{'[e-mailadres]': (550, b'no')}"),
+        ("call +31 6 12345678 or 06-12345678.", "call [nummer] or [nummer]."),
+        ("tel:0031612345678", "tel:[nummer]"),
+        ("bsn=999993653&x=1", "bsn=[nummer]&x=1"),
+        # kept: ids in URLs, times, status codes
+        (
+            "http://x.test/zaken/api/v1/zaken/12345678-1234-4123-8123-123456789012",
+            "http://x.test/zaken/api/v1/zaken/12345678-1234-4123-8123-123456789012",
+        ),
+        (
+            "at 2026-01-14 10:00, HTTP 503 after 1200 ms",
+            "at 2026-01-14 10:00, HTTP 503 after 1200 ms",
+        ),
+    ],
+)
+def test_error_clean(text: str, cleaned: str) -> None:
+    assert error_clean(text) == cleaned
+
+
+def test_when_one_resident_fails_the_others_message_goes_out_now(
+    world: World, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """The initiator's address lookup fails; Mary's row, made just before, is not held back."""
+    settings.NOTIFICATION_RETRY_BASE_SECONDS = 3600
+    world.rollen.append(
+        zgw.rol(zaak=world.zaak["url"], bsn=MARY, omschrijving_generiek="mede_initiator")
+    )
+    world.residents[MARY] = Resident(MARY, email="mary@example.nl")
+    # Residents are handled in BSN order: Mary (999990755) first, then the initiator.
+    initiator_partij = f"00000000-0000-4000-8000-{zgw.TEST_BSN.zfill(12)}"
+    world.mock.get(
+        ki.url(f"digitaleadressen?verstrektDoorPartij__uuid={initiator_partij}"),
+        status_code=503,
+    )
+    received = store(world.status_notificatie())
+    with django_capture_on_commit_callbacks(execute=True):
+        process_notification_task.call(received.pk)
+    received.refresh_from_db()
+    assert received.status == NStatus.PENDING  # the initiator's part waits an hour
+    assert [email.to for email in mail.outbox] == [["mary@example.nl"]]
+    assert OutgoingMessage.objects.get().status == Status.SENT
+
+
+def test_the_recovery_does_not_undo_a_newer_attempt(
+    world: World, monkeypatch: Any, settings: Any
+) -> None:
+    """Two sweeps at once: one settles the row and it is sent again; the other's stale view
+    of the row must not put it back (which would send it a third time)."""
+    _crash_after_send(monkeypatch)
+    with pytest.raises(SystemExit):
+        deliver(world.status_notificatie())
+    monkeypatch.undo()
+    later(settings.NOTIFICATION_SENDING_TIMEOUT_SECONDS + 1)
+    message = OutgoingMessage.objects.get()
+
+    def meanwhile_sent_again(stale: Any) -> bool:
+        OutgoingMessage.objects.filter(pk=stale.pk).update(
+            status=Status.SENT, sending_started_at=timezone.now()
+        )
+        return False  # "not arrived": the stale decision would make it pending again
+
+    monkeypatch.setattr("notificaties.outbox.sent_by_reference", meanwhile_sent_again)
+    assert messages_recover_interrupted() == 0
+    message.refresh_from_db()
+    assert message.status == Status.SENT

@@ -9,7 +9,7 @@ from django.urls import reverse
 from mijnomgeving.accounts.identity import identifier_hash
 from notificaties.models import NotificationPreference, OutgoingMessage
 from tests.factories import zgw
-from tests.notificaties.conftest import World, deliver, step_config
+from tests.notificaties.conftest import KLANT_TOKEN, World, deliver, step_config
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +109,129 @@ def test_no_usable_address_sends_nothing_and_records_why(
     assert not mail.outbox
     message = OutgoingMessage.objects.get()
     assert (message.status, message.skip_reason) == (Status.SKIPPED, reason)
+
+
+def test_partij_inactive_sends_nothing_and_records_why(world: World) -> None:
+    world.residents[zgw.TEST_BSN].active = False  # Open Klant: indicatieActief false
+    received = deliver(world.status_notificatie())
+    assert not mail.outbox
+    message = OutgoingMessage.objects.get()
+    assert (message.status, message.skip_reason) == (Status.SKIPPED, "partij_inactive")
+    assert message.recipient == ""
+    assert "partij_inactive" in received.outcome
+
+
+def test_action_required_without_a_phone_number_goes_to_the_verified_email(world: World) -> None:
+    prefer(channel="sms")
+    world.residents[zgw.TEST_BSN].phone = None
+    step_config(world, action_required=True)
+    deliver(world.status_notificatie())
+    [email] = mail.outbox
+    assert email.to == ["inwoner@example.nl"]
+    assert email.subject == "U moet iets doen voor uw zaak"
+    assert "Beste inwoner" in email.body  # the e-mail text, not the SMS text
+    message = OutgoingMessage.objects.get()
+    assert (message.status, message.channel, message.channel_fallback) == (
+        Status.SENT,
+        "email",
+        True,
+    )
+
+
+def test_action_required_without_phone_or_verified_email_records_no_address(
+    world: World,
+) -> None:
+    prefer(channel="sms")
+    world.residents[zgw.TEST_BSN].phone = None
+    world.residents[zgw.TEST_BSN].email = None
+    step_config(world, action_required=True)
+    deliver(world.status_notificatie())
+    message = OutgoingMessage.objects.get()
+    assert (message.status, message.skip_reason) == (Status.SKIPPED, "no_address")
+
+
+def test_an_sms_with_a_phone_number_uses_no_fallback(world: World, notifynl: Any) -> None:
+    prefer(channel="sms")
+    step_config(world, action_required=True)
+    deliver(world.status_notificatie())
+    [sms] = notifynl
+    assert sms["phone_number"] == "0612345678"
+    message = OutgoingMessage.objects.get()
+    assert (message.channel, message.channel_fallback) == ("sms", False)
+
+
+def meldingen(client: Any) -> str:
+    response = client.get(reverse("notificaties:preferences"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_page_says_messages_go_to_the_verified_contact_details(
+    resident_client: Any, world: World
+) -> None:
+    html = meldingen(resident_client)
+    assert "in uw contactgegevens bij de gemeente" in html
+    assert "gecontroleerd is" in html
+    assert "utrecht-alert--warning" not in html  # e-mail chosen, verified address known
+
+
+def test_the_page_warns_when_sms_is_chosen_without_a_verified_phone_number(
+    resident_client: Any, world: World
+) -> None:
+    prefer(channel="sms")
+    world.residents[zgw.TEST_BSN].phone = None
+    html = meldingen(resident_client)
+    assert "U krijgt nu geen sms" in html
+    assert "geen gecontroleerd telefoonnummer" in html
+    assert "Dan sturen wij u een e-mail" in html  # action required still arrives
+    assert "tijdelijk niet beschikbaar" not in html
+
+
+def test_the_page_warns_when_sms_is_chosen_with_an_unverified_phone_and_no_email(
+    resident_client: Any, world: World
+) -> None:
+    prefer(channel="sms")
+    world.residents[zgw.TEST_BSN].verified = False  # both addresses unverified
+    html = meldingen(resident_client)
+    assert "U krijgt nu geen sms" in html
+    assert "geen gecontroleerd telefoonnummer en geen gecontroleerd e-mailadres" in html
+    assert "Dan sturen wij u een e-mail" not in html
+
+
+def test_the_page_does_not_warn_when_sms_is_chosen_with_a_verified_phone_number(
+    resident_client: Any, world: World
+) -> None:
+    prefer(channel="sms")
+    html = meldingen(resident_client)
+    assert "utrecht-alert--warning" not in html
+
+
+def test_the_page_warns_when_email_is_chosen_without_a_verified_address(
+    resident_client: Any, world: World
+) -> None:
+    world.residents[zgw.TEST_BSN].email = None
+    html = meldingen(resident_client)
+    assert "U krijgt nu geen e-mail" in html
+
+
+def test_an_open_klant_outage_shows_an_honest_note_not_a_warning(
+    resident_client: Any, world: World
+) -> None:
+    from tests.factories import klantinteracties as ki
+
+    prefer(channel="sms")
+    world.residents[zgw.TEST_BSN].phone = None
+    world.mock.get(ki.url("partijen"), status_code=503)
+    html = meldingen(resident_client)
+    assert "tijdelijk niet beschikbaar" in html
+    assert "U krijgt nu geen sms" not in html
+    assert "utrecht-alert--warning" not in html
+
+
+def test_the_page_looks_up_the_logged_in_residents_own_partij(
+    resident_client: Any, world: World
+) -> None:
+    meldingen(resident_client)
+    [lookup] = [r for r in world.mock.request_history if "/partijen" in r.url]
+    assert lookup.qs["partijidentificator__objectid"] == [zgw.TEST_BSN]
+    assert lookup.headers["Authorization"] == f"Token {KLANT_TOKEN}"

@@ -8,6 +8,7 @@ from django.core import mail
 from notificaties.models import OutgoingMessage, ReceivedNotification
 from notificaties.processing import notification_process
 from notificaties.tasks import sweep
+from tests.factories import notificaties as nf
 from tests.factories import zgw
 from tests.notificaties.conftest import (
     MARY,
@@ -66,6 +67,61 @@ def test_the_first_status_is_not_mailed(world: World) -> None:
     received = deliver(world.status_notificatie())
     assert not mail.outbox
     assert "eerste status" in received.outcome
+
+
+def mount_statustype_1(world: World) -> None:
+    """Status 1's statustype, mailing like any other: only "first status" may stop it."""
+    statustype = zgw.statustype(volgnummer=1)
+    world.mock.get(statustype["url"], json=statustype)
+
+
+def test_the_first_status_processed_after_the_second_exists_is_not_mailed(world: World) -> None:
+    # The worker was down: by the time status 1's notificatie is processed, status 2 exists.
+    first = world.statussen[1]
+    mount_statustype_1(world)
+    received = deliver(nf.notificatie(zaak=world.zaak["url"], resource_url=first["url"]))
+    assert not mail.outbox
+    assert "eerste status" in received.outcome
+    assert not OutgoingMessage.objects.exists()
+
+
+def test_the_second_status_processed_later_is_still_mailed(world: World) -> None:
+    world.statussen.insert(0, zgw.status(zaak=world.zaak["url"], volgnummer=3))
+    world.mount()
+    deliver(world.status_notificatie())  # status 2, while status 3 exists already
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(("served", "sent"), [(0, 1), (1, 0)])
+def test_of_statussen_set_at_the_same_moment_the_one_set_first_is_the_first(
+    world: World, served: int, sent: int
+) -> None:
+    # Open Zaak serves ("-datum_status_gezet", "-pk"): of equal times, the last served was set first.
+    for status in world.statussen:
+        status["datumStatusGezet"] = "2024-03-04T09:30:00Z"
+    world.mount()
+    mount_statustype_1(world)
+    status_url = world.statussen[served]["url"]
+    received = deliver(nf.notificatie(zaak=world.zaak["url"], resource_url=status_url))
+    assert len(mail.outbox) == sent
+    assert ("eerste status" in received.outcome) == (not sent)
+
+
+def test_a_status_the_list_does_not_show_yet_counts_as_the_newest(world: World) -> None:
+    world.statussen[:] = world.statussen[1:]  # only status 1 is listed
+    new = zgw.status(zaak=world.zaak["url"], volgnummer=2, datumStatusGezet="2024-03-01T08:00:00Z")
+    world.mock.get(new["url"], json=new)
+    world.mount()
+    deliver(nf.notificatie(zaak=world.zaak["url"], resource_url=new["url"]))
+    assert len(mail.outbox) == 1
+
+
+def test_a_status_of_another_zaak_is_not_mailed(world: World) -> None:
+    other = zgw.status(volgnummer=2)  # belongs to a different zaak
+    world.mock.get(other["url"], json=other)
+    received = deliver(nf.notificatie(zaak=world.zaak["url"], resource_url=other["url"]))
+    assert not mail.outbox
+    assert "status hoort niet bij deze zaak" in received.outcome
 
 
 def test_a_statustype_without_informeren_is_not_mailed(world: World) -> None:

@@ -18,6 +18,7 @@ pytestmark = pytest.mark.django_db
 def test_without_authorization_answers_401(post_notificatie: Any) -> None:
     response = post_notificatie(nf.notificatie(), auth=None)
     assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Bearer"
     assert response["Content-Type"] == "application/problem+json"
     assert not problem_violations(response.json(), "Fout")
     assert not ReceivedNotification.objects.exists()
