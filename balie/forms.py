@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mijnomgeving.accounts.bsn import elfproef
-from mijnomgeving.audit.models import Purpose
+from mijnomgeving.audit.models import DESK_PURPOSES, Purpose
 
 
 class LookupForm(forms.Form):
@@ -19,7 +19,7 @@ class LookupForm(forms.Form):
     )
     purpose = forms.ChoiceField(
         label=_("Waarom bekijkt u de gegevens?"),
-        choices=Purpose.choices,
+        choices=[(purpose.value, purpose.label) for purpose in DESK_PURPOSES],
         widget=forms.RadioSelect,
         error_messages={"required": _("Kies waarom u de gegevens van de inwoner bekijkt.")},
     )

@@ -6,9 +6,10 @@ from django.db.models import Q
 ADMINISTRATORS = "Beheerders"
 DESK_EMPLOYEES = "Baliemedewerkers"
 
-# Administrators configure what residents see (every zaken model), run the notification
-# service (message texts, the subscription, retrying what failed; residents' own choices they
-# may only view), and read and export the processing log; desk employees only use the desk.
+# Administrators configure what residents see (every zaken model) and the back office APIs it
+# comes from (zgw_consumers' services), run the notification service (message texts, the
+# subscription, retrying what failed; residents' own choices they may only view), and read and
+# export the processing log; desk employees only use the desk.
 NOTIFICATIES_CHANGES = [
     "change_messagetemplate",
     "add_subscription",
@@ -19,6 +20,7 @@ NOTIFICATIES_CHANGES = [
 GROUP_PERMISSIONS: dict[str, Q] = {
     ADMINISTRATORS: (
         Q(content_type__app_label="zaken")
+        | Q(content_type__app_label="zgw_consumers", content_type__model="service")
         | (
             Q(content_type__app_label="notificaties")
             & (Q(codename__startswith="view_") | Q(codename__in=NOTIFICATIES_CHANGES))

@@ -5,7 +5,7 @@ from uuid import UUID
 from django.http import HttpRequest
 
 from mijnomgeving.accounts.bsn import elfproef
-from mijnomgeving.audit.models import Purpose
+from mijnomgeving.audit.models import DESK_PURPOSES, Purpose
 
 from .services import DeskLookup
 
@@ -35,7 +35,9 @@ def current_lookup(request: HttpRequest) -> DeskLookup | None:
         )
     except (KeyError, ValueError):
         return None
-    if not elfproef(lookup.bsn) or (lookup.purpose == Purpose.OTHER and not lookup.purpose_text):
+    if not elfproef(lookup.bsn) or lookup.purpose not in DESK_PURPOSES:
+        return None
+    if lookup.purpose == Purpose.OTHER and not lookup.purpose_text:
         return None
     return lookup
 

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from mijnomgeving.accounts.staff import staff_member
 from mijnomgeving.audit.models import Purpose
@@ -16,6 +16,7 @@ from .session import current_lookup, end_lookup, store_lookup
 
 
 @desk_required
+@require_http_methods(["GET", "POST"])  # the form, and starting a look-up (logged)
 def lookup_new(request: HttpRequest) -> HttpResponse:
     form = LookupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -1,23 +1,29 @@
 """The resident's MijnZaken pages as the desk sees them: the same services and templates,
-acting as the employee, under a banner, and one processing-log entry per page."""
+acting as the employee, under a banner, and one processing-log entry per request.
+
+GET only: a HEAD or POST would otherwise fetch and log a page nobody saw. Each GET that asks
+the back office writes exactly one entry: what the page showed, or, when the service failed,
+an attempt (PageKind.ATTEMPT). A UUID that does not parse asks nothing and logs nothing."""
 
 from collections.abc import Callable
-from functools import wraps
-from typing import Any
+from dataclasses import replace
+from functools import partial, wraps
+from typing import Any, TypeVar
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from mijnomgeving.accounts.staff import staff_actor, staff_member
 from mijnomgeving.audit.log import Seen
-from mijnomgeving.audit.models import PageKind
+from mijnomgeving.audit.models import PageKind, ZakenList
 from mijnomgeving.clients.actor import Actor
 from mijnomgeving.templatetags.nlds import Link
 from zaken.files import content_disposition
 from zaken.services import document_download_for, zaak_get_for, zaken_list_for
-from zaken.viewmodels import ZaakStatusFilter
+from zaken.viewmodels import ZaakStatusFilter, ZakenOverview
 from zaken.views import PAGE_PARAM, parse_page, parse_uuid, upstream_errors_as_pages
 
 from .access import desk_required
@@ -25,6 +31,8 @@ from .services import DeskLookup, lookup_seen
 from .session import current_lookup
 
 NAMESPACE = "balie-zaken"
+LISTS: dict[ZaakStatusFilter, ZakenList] = {"open": ZakenList.OPEN, "closed": ZakenList.CLOSED}
+T = TypeVar("T")
 
 
 def lookup_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -44,6 +52,30 @@ def _log(request: HttpRequest, lookup: DeskLookup, seen: Seen) -> None:
     lookup_seen(staff=staff_member(request.user), lookup=lookup, seen=seen)
 
 
+def _fetch_or_log_attempt(
+    request: HttpRequest, lookup: DeskLookup, attempt: Seen, fetch: Callable[[], T]
+) -> T:
+    """The service's answer; when it fails (not found, not hers, hidden, back office down) the
+    log gets the attempt instead of the page: the back office was asked about her all the
+    same, and a privacy officer must see an employee trying case numbers."""
+    try:
+        return fetch()
+    except Exception:
+        _log(request, lookup, replace(attempt, kind=PageKind.ATTEMPT))
+        raise
+
+
+def _listed(zaken_list: ZakenList, overview: ZakenOverview) -> Seen:
+    """What an overview showed: the list, the page (a number past the end gives the last)
+    and its zaken by identificatie (by UUID where a zaak has none)."""
+    return Seen(
+        PageKind.OVERVIEW,
+        zaken_list=zaken_list,
+        page_number=overview.page,
+        zaak_identificaties=tuple(zaak.identificatie or str(zaak.uuid) for zaak in overview.zaken),
+    )
+
+
 def _actor(request: HttpRequest) -> Actor:
     """Every back office call of the desk carries the employee (STANDARDS Decision 1)."""
     return staff_actor(staff_member(request.user))
@@ -54,18 +86,26 @@ def _crumbs(*extra: Link) -> list[Link]:
 
 
 @desk_required
+@require_GET
 @lookup_required
 @upstream_errors_as_pages
 def zaak_list(
     request: HttpRequest, lookup: DeskLookup, status: ZaakStatusFilter = "open"
 ) -> HttpResponse:
-    _log(request, lookup, Seen(PageKind.OVERVIEW))
-    overview = zaken_list_for(
-        identity=lookup.identity,
-        status=status,
-        page=parse_page(request),
-        actor=_actor(request),
+    page, zaken_list = parse_page(request), LISTS[status]
+    overview = _fetch_or_log_attempt(
+        request,
+        lookup,
+        Seen(PageKind.OVERVIEW, zaken_list=zaken_list, page_number=page),
+        partial(
+            zaken_list_for,
+            identity=lookup.identity,
+            status=status,
+            page=page,
+            actor=_actor(request),
+        ),
     )
+    _log(request, lookup, _listed(zaken_list, overview))
     context = {
         "overview": overview,
         "page_param": PAGE_PARAM,
@@ -76,15 +116,17 @@ def zaak_list(
 
 
 @desk_required
+@require_GET
 @lookup_required
 @upstream_errors_as_pages
 def zaak_detail(request: HttpRequest, lookup: DeskLookup, uuid: str) -> HttpResponse:
     zaak_uuid = parse_uuid(uuid)
-    try:
-        zaak = zaak_get_for(identity=lookup.identity, uuid=zaak_uuid, actor=_actor(request))
-    except Exception:
-        _log(request, lookup, Seen(PageKind.ZAAK, zaak_uuid=zaak_uuid))
-        raise
+    zaak = _fetch_or_log_attempt(
+        request,
+        lookup,
+        Seen(PageKind.ZAAK, zaak_uuid=zaak_uuid),
+        partial(zaak_get_for, identity=lookup.identity, uuid=zaak_uuid, actor=_actor(request)),
+    )
     _log(request, lookup, Seen(PageKind.ZAAK, zaak.identificatie, zaak_uuid))
     list_name = f"{NAMESPACE}:list-closed" if zaak.is_closed else f"{NAMESPACE}:list"
     crumbs = _crumbs(
@@ -95,19 +137,27 @@ def zaak_detail(request: HttpRequest, lookup: DeskLookup, uuid: str) -> HttpResp
 
 
 @desk_required
+@require_GET
 @lookup_required
 @upstream_errors_as_pages
 def document_download(
     request: HttpRequest, lookup: DeskLookup, uuid: str, document_uuid: str
 ) -> HttpResponse:
     zaak_uuid, doc_uuid = parse_uuid(uuid), parse_uuid(document_uuid)
-    _log(request, lookup, Seen(PageKind.DOCUMENT, zaak_uuid=zaak_uuid, document_uuid=doc_uuid))
-    download = document_download_for(
-        identity=lookup.identity,
-        zaak_uuid=zaak_uuid,
-        document_uuid=doc_uuid,
-        actor=_actor(request),
+    seen = Seen(PageKind.DOCUMENT, zaak_uuid=zaak_uuid, document_uuid=doc_uuid)
+    download = _fetch_or_log_attempt(
+        request,
+        lookup,
+        seen,
+        partial(
+            document_download_for,
+            identity=lookup.identity,
+            zaak_uuid=zaak_uuid,
+            document_uuid=doc_uuid,
+            actor=_actor(request),
+        ),
     )
+    _log(request, lookup, seen)  # only now: the document is hers, visible, and on its way
     response = StreamingHttpResponse(download.stream, content_type=download.content_type)
     if download.content_length is not None:
         response["Content-Length"] = str(download.content_length)

@@ -1,4 +1,4 @@
-"""The processing log in the admin: read-only, masked BSN, date filter, CSV export."""
+"""The processing log in the admin: read-only, masked BSN, date filter, CSV export (logged)."""
 
 from typing import Any
 
@@ -10,9 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from mijnomgeving.accounts.bsn import elfproef
 from mijnomgeving.accounts.identity import identifier_hash
+from mijnomgeving.accounts.staff import staff_member
 
 from . import crypto
 from .export import csv_lines
+from .log import record_export
 from .models import ProcessingLogEntry
 
 EXPORT_PERMISSION = "audit.export_processinglogentry"
@@ -30,7 +32,7 @@ class ProcessingLogEntryAdmin(admin.ModelAdmin):
     )
     list_filter = ("created_at", "purpose", "kind")
     date_hierarchy = "created_at"
-    search_fields = ("staff_username", "zaak_identificatie")
+    search_fields = ("staff_username", "zaak_identificatie", "zaak_identificaties")
     search_help_text = _("Zoek op gebruikersnaam, zaaknummer of een volledig BSN.")
     fields = (
         "created_at",
@@ -42,6 +44,9 @@ class ProcessingLogEntryAdmin(admin.ModelAdmin):
         "purpose_text",
         "lookup_id",
         "kind",
+        "zaken_list",
+        "page_number",
+        "zaak_identificaties",
         "zaak_identificatie",
         "zaak_uuid",
         "document_uuid",
@@ -80,7 +85,10 @@ class ProcessingLogEntryAdmin(admin.ModelAdmin):
     def export_csv(
         self, request: HttpRequest, queryset: QuerySet[ProcessingLogEntry]
     ) -> StreamingHttpResponse:
-        entries = queryset.order_by("created_at", "id").iterator()
+        # Showing full BSNs is a processing step itself: logged before anything is sent, and
+        # left out of this file ("select all" would otherwise pick up the new entries).
+        export_id = record_export(staff=staff_member(request.user), entries=queryset)
+        entries = queryset.exclude(lookup_id=export_id).order_by("created_at", "id").iterator()
         response = StreamingHttpResponse(csv_lines(entries), content_type="text/csv; charset=utf-8")
         filename = f"verwerkingen-{timezone.localdate():%Y%m%d}.csv"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'

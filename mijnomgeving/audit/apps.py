@@ -9,3 +9,6 @@ class AuditConfig(AppConfig):
     label = "audit"
     verbose_name = _("Verwerkingenlogging")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the system checks)

@@ -1,18 +1,29 @@
-"""One row per look-up or page a staff member saw: kept, never edited."""
+"""One row per look-up, page or export of a resident's data: kept, never edited."""
 
 import uuid
+from typing import Any, NoReturn
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
 class Purpose(models.TextChoices):
-    """Why a desk employee looks at a resident's data (the choice list of the desk form)."""
+    """Why someone looks at a resident's data: the desk form's choices, and the export's."""
 
     DESK_QUESTION = "balie", _("Vraag van de inwoner aan de balie")
     PHONE_QUESTION = "telefoon", _("Telefonische vraag")
     COMPLAINT = "klacht", _("Klacht")
     OTHER = "anders", _("Anders")
+    ACCOUNTABILITY = "verantwoording", _("Verantwoording aan de privacy officer")
+
+
+# What a desk employee may choose; accountability is the export's own purpose, never theirs.
+DESK_PURPOSES = (
+    Purpose.DESK_QUESTION,
+    Purpose.PHONE_QUESTION,
+    Purpose.COMPLAINT,
+    Purpose.OTHER,
+)
 
 
 class PageKind(models.TextChoices):
@@ -20,10 +31,41 @@ class PageKind(models.TextChoices):
     OVERVIEW = "overzicht", _("Zakenoverzicht")
     ZAAK = "zaak", _("Zaak")
     DOCUMENT = "document", _("Document gedownload")
+    # The back office was asked about the resident, but nothing was shown: not found, not
+    # hers, hidden, or the back office was down.
+    ATTEMPT = "poging", _("Poging, niets getoond")
+    EXPORT = "export", _("Geëxporteerd als CSV")
+
+
+class ZakenList(models.TextChoices):
+    OPEN = "lopend", _("Lopende zaken")
+    CLOSED = "afgerond", _("Afgeronde zaken")
 
 
 class ImmutableEntryError(Exception):
     """The processing log only grows: an entry is never changed or deleted."""
+
+
+class ProcessingLogQuerySet(models.QuerySet["ProcessingLogEntry"]):
+    """Adding is all there is: bulk changes and deletes fail like an instance's would."""
+
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise ImmutableEntryError("Processing log entries cannot be changed.")
+
+    def bulk_update(self, objs: Any, fields: Any, batch_size: int | None = None) -> NoReturn:
+        raise ImmutableEntryError("Processing log entries cannot be changed.")
+
+    def update_or_create(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise ImmutableEntryError("Processing log entries cannot be changed.")
+
+    def delete(self) -> NoReturn:
+        raise ImmutableEntryError("Processing log entries cannot be deleted.")
+
+    delete.alters_data = True  # type: ignore[attr-defined]
+    delete.queryset_only = True  # type: ignore[attr-defined]
+
+    def _raw_delete(self, using: Any) -> NoReturn:
+        raise ImmutableEntryError("Processing log entries cannot be deleted.")
 
 
 class ProcessingLogEntry(models.Model):
@@ -42,9 +84,15 @@ class ProcessingLogEntry(models.Model):
     purpose_text = models.CharField(_("toelichting doel"), max_length=500, blank=True)
     lookup_id = models.UUIDField(_("inzage"), default=uuid.uuid4, db_index=True)
     kind = models.CharField(_("wat is bekeken"), max_length=20, choices=PageKind.choices)
+    # An overview: which list, which page, and the zaken it listed.
+    zaken_list = models.CharField(_("lijst"), max_length=20, choices=ZakenList.choices, blank=True)
+    page_number = models.PositiveIntegerField(_("pagina"), null=True, blank=True)
+    zaak_identificaties = models.JSONField(_("zaaknummers in de lijst"), default=list, blank=True)
     zaak_identificatie = models.CharField(_("zaaknummer"), max_length=40, blank=True)
     zaak_uuid = models.UUIDField(_("zaak (uuid)"), null=True, blank=True)
     document_uuid = models.UUIDField(_("document (uuid)"), null=True, blank=True)
+
+    objects = ProcessingLogQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("verwerking")
@@ -58,10 +106,10 @@ class ProcessingLogEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.staff_username} {self.get_kind_display()}"
 
-    def save(self, *args: object, **kwargs: object) -> None:
-        if self.pk is not None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None or not self._state.adding:
             raise ImmutableEntryError("A processing log entry cannot be changed.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
-    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise ImmutableEntryError("A processing log entry cannot be deleted.")

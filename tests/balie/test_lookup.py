@@ -77,3 +77,34 @@ def test_ending_the_look_up_forgets_the_bsn(desk_client: Client) -> None:
     assert response.status_code == 302
     assert LOOKUP_KEY not in desk_client.session
     assert desk_client.get(reverse("balie-zaken:list")).url == reverse("balie:start")
+
+
+def test_the_export_purpose_is_not_a_desk_purpose(desk_client: Client) -> None:
+    form = desk_client.get(reverse("balie:start"))
+    response = desk_client.post(
+        reverse("balie:start"), {"bsn": SUZANNE, "purpose": Purpose.ACCOUNTABILITY}
+    )
+
+    assert str(Purpose.ACCOUNTABILITY.label) not in form.text
+    assert str(Purpose.PHONE_QUESTION.label) in form.text
+    assert response.status_code == 400
+    assert LOOKUP_KEY not in desk_client.session
+    assert not ProcessingLogEntry.objects.exists()
+
+
+def test_a_session_carrying_the_export_purpose_is_no_look_up(desk_client: Client) -> None:
+    session = desk_client.session
+    session[LOOKUP_KEY] = {
+        "id": "6d3a0f8e-2f0b-4f7e-9a53-4f8f1e2b9c11",
+        "bsn": SUZANNE,
+        "purpose": str(Purpose.ACCOUNTABILITY),
+        "purpose_text": "",
+    }
+    session.save()
+
+    with record_upstream_calls() as calls:
+        response = desk_client.get(reverse("balie-zaken:list"))
+
+    assert response.url == reverse("balie:start")
+    assert calls.count == 0
+    assert not ProcessingLogEntry.objects.exists()

@@ -1,10 +1,13 @@
 """The desk sees the resident's MijnZaken (demo back office), under a banner, every page logged."""
 
+from collections.abc import Callable
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from mijnomgeving.audit.models import PageKind, ProcessingLogEntry, Purpose
+from mijnomgeving.audit.models import PageKind, ProcessingLogEntry, Purpose, ZakenList
+from mijnomgeving.clients.calls import record_upstream_calls
 from tests.fixtures.backoffice import DemoBackoffice
 from tests.fixtures.services import ZgwServices
 
@@ -79,13 +82,119 @@ def test_every_desk_page_writes_exactly_one_entry(looking_up: Client) -> None:
     assert set(ProcessingLogEntry.objects.values_list("purpose", flat=True)) == {"telefoon"}
 
 
-def test_another_residents_case_is_not_found(looking_up: Client) -> None:
+def test_the_overview_entry_names_the_list_the_page_and_the_zaken_on_it(
+    looking_up: Client,
+) -> None:
+    open_page = looking_up.get(reverse("balie-zaken:list"))
+    closed_page = looking_up.get(reverse("balie-zaken:list-closed"))
+
+    open_entry, closed_entry = ProcessingLogEntry.objects.filter(kind=PageKind.OVERVIEW).order_by(
+        "id"
+    )
+    listed = [zaak.identificatie for zaak in open_page.context["overview"].zaken]
+    assert listed  # Suzanne has open zaken in the seed
+    assert (open_entry.zaken_list, open_entry.page_number) == (ZakenList.OPEN, 1)
+    assert open_entry.zaak_identificaties == listed
+    assert all(identificatie in open_page.text for identificatie in listed)
+    assert closed_entry.zaken_list == ZakenList.CLOSED
+    assert closed_entry.zaak_identificaties == [
+        zaak.identificatie for zaak in closed_page.context["overview"].zaken
+    ]
+
+
+def test_the_overview_entry_has_the_page_that_was_shown(
+    looking_up: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("zaken.services.overview.PAGE_SIZE", 1)
+    first = looking_up.get(reverse("balie-zaken:list"))
+    assert first.context["overview"].num_pages > 1
+
+    second = looking_up.get(reverse("balie-zaken:list"), {"pagina": "2"})
+    past_the_end = looking_up.get(reverse("balie-zaken:list"), {"pagina": "999"})
+
+    entries = list(ProcessingLogEntry.objects.filter(kind=PageKind.OVERVIEW).order_by("id"))
+    num_pages = first.context["overview"].num_pages
+    assert [entry.page_number for entry in entries] == [1, 2, num_pages]
+    assert entries[1].zaak_identificaties == [second.context["overview"].zaken[0].identificatie]
+    assert entries[0].zaak_identificaties != entries[1].zaak_identificaties
+    assert len(entries[2].zaak_identificaties) == 1
+    assert past_the_end.context["overview"].page == num_pages
+
+
+def test_another_residents_case_is_logged_as_an_attempt(looking_up: Client) -> None:
     mary = seed_uid("zaak:mary-parkeervergunning")
 
     response = looking_up.get(reverse("balie-zaken:detail", kwargs={"uuid": mary}))
 
     assert response.status_code == 404
-    assert kinds()[-1] == PageKind.ZAAK
+    assert kinds() == [PageKind.LOOKUP, PageKind.ATTEMPT]
+    attempt = ProcessingLogEntry.objects.get(kind=PageKind.ATTEMPT)
+    assert (attempt.zaak_uuid, attempt.zaak_identificatie) == (mary, "")
+
+
+def test_a_refused_download_is_an_attempt_never_a_download(looking_up: Client) -> None:
+    mary = seed_uid("zaak:mary-parkeervergunning")
+    not_on_that_zaak = reverse(
+        "balie-zaken:document-download", kwargs={"uuid": mary, "document_uuid": AANVRAAG}
+    )
+
+    response = looking_up.get(not_on_that_zaak)
+
+    assert response.status_code == 404
+    assert kinds() == [PageKind.LOOKUP, PageKind.ATTEMPT]
+    attempt = ProcessingLogEntry.objects.get(kind=PageKind.ATTEMPT)
+    assert (attempt.zaak_uuid, attempt.document_uuid) == (mary, AANVRAAG)
+    assert not ProcessingLogEntry.objects.filter(kind=PageKind.DOCUMENT).exists()
+
+
+def test_a_back_office_outage_is_one_attempt(
+    looking_up: Client, make_zgw_services: Callable[..., object]
+) -> None:
+    make_zgw_services(api_root_base="http://127.0.0.1:9")  # nothing listens there
+
+    response = looking_up.get(reverse("balie-zaken:list-closed"))
+
+    assert response.status_code == 503
+    assert kinds() == [PageKind.LOOKUP, PageKind.ATTEMPT]
+    attempt = ProcessingLogEntry.objects.get(kind=PageKind.ATTEMPT)
+    assert (attempt.zaken_list, attempt.page_number) == (ZakenList.CLOSED, 1)
+    assert attempt.zaak_identificaties == []
+
+
+def test_a_malformed_uuid_asks_nothing_and_logs_nothing(looking_up: Client) -> None:
+    with record_upstream_calls() as calls:
+        response = looking_up.get(reverse("balie-zaken:detail", kwargs={"uuid": "niet-een-uuid"}))
+
+    assert response.status_code == 404
+    assert calls.count == 0
+    assert kinds() == [PageKind.LOOKUP]
+
+
+DESK_PAGES = [
+    ("balie-zaken:list", {}),
+    ("balie-zaken:list-closed", {}),
+    ("balie-zaken:detail", {"uuid": str(PARKEER)}),
+    ("balie-zaken:document-download", {"uuid": str(PARKEER), "document_uuid": str(AANVRAAG)}),
+]
+
+
+@pytest.mark.parametrize("method", ["head", "post", "put", "delete"])
+@pytest.mark.parametrize(("name", "kwargs"), DESK_PAGES)
+def test_desk_pages_only_answer_get_and_log_nothing_else(
+    looking_up: Client, method: str, name: str, kwargs: dict
+) -> None:
+    with record_upstream_calls() as calls:
+        response = getattr(looking_up, method)(reverse(name, kwargs=kwargs))
+
+    assert response.status_code == 405
+    assert calls.count == 0
+    assert kinds() == [PageKind.LOOKUP]
+
+
+def test_the_start_page_answers_get_and_post_only(desk_client: Client) -> None:
+    assert desk_client.head(reverse("balie:start")).status_code == 405
+    assert desk_client.put(reverse("balie:start")).status_code == 405
+    assert not ProcessingLogEntry.objects.exists()
 
 
 def test_after_the_end_nothing_is_fetched(
