@@ -139,7 +139,7 @@ def zaak_detail(request: HttpRequest, lookup: DeskLookup, uuid: str) -> HttpResp
 @desk_required
 @require_GET
 @lookup_required
-@upstream_errors_as_pages
+@upstream_errors_as_pages(subject="document")
 def document_download(
     request: HttpRequest, lookup: DeskLookup, uuid: str, document_uuid: str
 ) -> HttpResponse:

@@ -50,7 +50,16 @@ def upstream_errors_as_pages(
                 logger.warning(
                     "MijnZaken page %s unavailable: %s", request.path, type(error).__name__
                 )
-                context = {"is_document": subject == "document"}
+                desk = request.resolver_match is not None and (
+                    request.resolver_match.namespace == "balie-zaken"
+                )
+                context = {
+                    "is_document": subject == "document",
+                    "back_url": reverse("balie:start") if desk else reverse("dashboard"),
+                    "back_label": _("Terug naar de balie")
+                    if desk
+                    else _("Terug naar uw overzicht"),
+                }
                 response = render(request, "zaken/unavailable.html", context, status=503)
                 response["Retry-After"] = RETRY_AFTER_SECONDS
                 return response

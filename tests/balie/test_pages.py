@@ -155,6 +155,7 @@ def test_a_back_office_outage_is_one_attempt(
     response = looking_up.get(reverse("balie-zaken:list-closed"))
 
     assert response.status_code == 503
+    assert reverse("balie:start") in response.content.decode()  # back to the desk, not home
     assert kinds() == [PageKind.LOOKUP, PageKind.ATTEMPT]
     attempt = ProcessingLogEntry.objects.get(kind=PageKind.ATTEMPT)
     assert (attempt.zaken_list, attempt.page_number) == (ZakenList.CLOSED, 1)
