@@ -20,6 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 from demo.stack import CONFIG_YAML, Child, Stack, StackSettings, free_port
 
 # Migrate and load the back office services (demo/config/setup.yaml): nothing demo-only
@@ -64,6 +66,7 @@ def generated_secrets() -> dict[str, str]:
     return {
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
         "MIJNOMGEVING_PSEUDONYM_SECRET": secrets.token_urlsafe(48),
+        "AUDIT_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
     }
 
 
