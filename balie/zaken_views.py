@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import partial, wraps
 from typing import Any, TypeVar
 
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,10 +21,15 @@ from mijnomgeving.audit.log import Seen
 from mijnomgeving.audit.models import PageKind, ZakenList
 from mijnomgeving.clients.actor import Actor
 from mijnomgeving.templatetags.nlds import Link
-from zaken.files import content_disposition
 from zaken.services import document_download_for, zaak_get_for, zaken_list_for
 from zaken.viewmodels import ZaakStatusFilter, ZakenOverview
-from zaken.views import PAGE_PARAM, parse_page, parse_uuid, upstream_errors_as_pages
+from zaken.views import (
+    PAGE_PARAM,
+    download_response,
+    parse_page,
+    parse_uuid,
+    upstream_errors_as_pages,
+)
 
 from .access import desk_required
 from .services import DeskLookup, lookup_seen
@@ -158,10 +163,4 @@ def document_download(
         ),
     )
     _log(request, lookup, seen)  # only now: the document is hers, visible, and on its way
-    response = StreamingHttpResponse(download.stream, content_type=download.content_type)
-    if download.content_length is not None:
-        response["Content-Length"] = str(download.content_length)
-    response["Content-Disposition"] = content_disposition(download.filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return download_response(download)

@@ -18,6 +18,7 @@ from mijnomgeving.clients.base import ClientConfigurationError, UpstreamError
 from mijnomgeving.templatetags.nlds import Link
 from zaken.files import content_disposition
 from zaken.services import (
+    DocumentDownload,
     ZaakNotFound,
     document_download_for,
     zaak_get_for,
@@ -114,13 +115,18 @@ def document_download(request: HttpRequest, uuid: str, document_uuid: str) -> Ht
         zaak_uuid=parse_uuid(uuid),
         document_uuid=parse_uuid(document_uuid),
     )
+    return download_response(download)
+
+
+def download_response(download: DocumentDownload) -> HttpResponse:
+    """The document streamed to the browser (resident or desk), never stored on the way."""
     response = StreamingHttpResponse(download.stream, content_type=download.content_type)
     if download.content_length is not None:
         response["Content-Length"] = str(download.content_length)
     response["Content-Disposition"] = content_disposition(download.filename)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
-    return cast(HttpResponse, response)  # resident_required is typed for HttpResponse
+    return cast(HttpResponse, response)  # the decorators are typed for HttpResponse
 
 
 def dashboard_summary(identity: Identity) -> ZakenSummary:
