@@ -21,6 +21,10 @@ GROUP_PERMISSIONS: dict[str, Q] = {
     ADMINISTRATORS: (
         Q(content_type__app_label="zaken")
         | Q(content_type__app_label="zgw_consumers", content_type__model="service")
+        | Q(
+            content_type__app_label="accounts",
+            codename__in=["view_oidcconfig", "change_oidcconfig"],
+        )
         | (
             Q(content_type__app_label="notificaties")
             & (Q(codename__startswith="view_") | Q(codename__in=NOTIFICATIES_CHANGES))

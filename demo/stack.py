@@ -33,8 +33,6 @@ KLANTINTERACTIES_TOKEN = "mijnomgeving-demo-klantinteracties-token"
 REGISTER_SUBSCRIPTION = (
     ROOT / "notificaties" / "management" / "commands" / "register_subscription.py"
 )
-OIDC_CLIENT_ID = "mijnomgeving"
-OIDC_CLIENT_SECRET = "mijnomgeving-demo-secret"
 _DIGID = "urn:oasis:names:tc:SAML:2.0:ac:classes:"
 _OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback only
 
@@ -268,22 +266,14 @@ class Stack:
             "DEMO_KLANTINTERACTIES_AUTHORIZATION": f"Token {self.klantinteracties_token}",
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(self.settings.mailbox),
+            # demo/config/setup.yaml loads the login's OIDC settings (the provider's endpoints
+            # below this issuer) into the database, as a municipality would configure it.
+            "DEMO_OIDC_CONFIG_ENABLE": "true",
+            "DEMO_OIDC_ISSUER": self.oidc_url,
         }
         # The demo shows what residents get: the Dutch error pages, not Django's debug pages
         # (which list every URL and, on a 500, local variables). DJANGO_DEBUG=true overrides.
         env.setdefault("DJANGO_DEBUG", "false")
-        if discovery := self.oidc_discovery:
-            env |= {
-                "OIDC_RP_CLIENT_ID": OIDC_CLIENT_ID,
-                "OIDC_RP_CLIENT_SECRET": OIDC_CLIENT_SECRET,
-                "OIDC_OP_ISSUER": discovery["issuer"],
-                "OIDC_OP_AUTHORIZATION_ENDPOINT": discovery["authorization_endpoint"],
-                "OIDC_OP_TOKEN_ENDPOINT": discovery["token_endpoint"],
-                "OIDC_OP_USER_ENDPOINT": discovery["userinfo_endpoint"],
-                "OIDC_OP_JWKS_ENDPOINT": discovery["jwks_uri"],
-                "OIDC_OP_LOGOUT_ENDPOINT": discovery["end_session_endpoint"],
-                "OIDC_VERIFY_KID": "false",  # oidc-provider-mock's ID tokens carry no "kid"
-            }
         return env | dict(self.settings.extra_env)
 
     @property

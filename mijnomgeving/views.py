@@ -5,6 +5,7 @@ import logging
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from mijnomgeving.accounts.decorators import resident_required
 from mijnomgeving.accounts.session import require_identity
@@ -54,6 +55,17 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "403.html", status=403)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: a form sent with an old token, e.g. "Uitloggen" in a tab that was
+    open while the resident logged in again elsewhere. The way back shows a fresh form."""
+    referer = request.META.get("HTTP_REFERER", "")
+    safe = url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    back_url = referer if referer and safe else ""
+    return render(request, "403_csrf.html", {"back_url": back_url}, status=403)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -13,6 +13,7 @@ from django.urls import path, reverse
 from mijnomgeving import urls as portal_urls
 from mijnomgeving import views
 from mijnomgeving.settings import base
+from tests.fixtures.oidc import log_in_resident
 from tests.test_guard import assert_page_basics
 
 
@@ -186,3 +187,36 @@ def test_static_files_collect_with_the_production_storage(
     # The hashed names resolve at render time.
     storage_url = staticfiles_storage.url("css/fonts.css")
     assert storage_url == settings.STATIC_URL + manifest["css/fonts.css"]
+
+
+def test_a_stale_form_gets_a_dutch_page_with_the_way_back(db: None) -> None:
+    client = Client(enforce_csrf_checks=True)
+    log_in_resident(client, "999993653")
+
+    response = client.post(
+        reverse("accounts:logout"), headers={"Referer": "http://testserver/mijn-omgeving/"}
+    )
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert_page_basics(html)
+    assert "Uw sessie is verlopen of de pagina was te lang open. Probeer het opnieuw." in html
+    assert 'href="http://testserver/mijn-omgeving/"' in html
+    assert "_auth_user_id" in client.session  # nothing happened
+
+
+@pytest.mark.parametrize("referer", [None, "https://evil.example/mijn-omgeving/"])
+@pytest.mark.django_db
+def test_without_a_page_of_ours_to_return_to_the_csrf_page_offers_the_start_page(
+    referer: str | None,
+) -> None:
+    client = Client(enforce_csrf_checks=True)
+    headers = {"Referer": referer} if referer else {}
+
+    response = client.post(reverse("accounts:logout"), headers=headers)
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert_page_basics(html)
+    assert f'href="{reverse("home")}"' in html
+    assert "evil.example" not in html

@@ -1,12 +1,16 @@
 """Security headers and cookies as production serves them, and the refusal of unsafe settings."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.conf import settings as django_settings
 from django.core.exceptions import ImproperlyConfigured
-from django.test import Client
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 import mijnomgeving
+from mijnomgeving.accounts.middleware import NoStoreMiddleware
 from mijnomgeving.apps import MijnOmgevingConfig, production_settings_problems
 from mijnomgeving.settings import base
 
@@ -176,3 +180,59 @@ def test_production_starts_with_safe_settings(safe_production_settings: object) 
     config = MijnOmgevingConfig("mijnomgeving", mijnomgeving)
 
     config.ready()
+
+
+# --- Logged-in pages are never stored (Back on a shared computer after logging out) ---------
+
+
+def test_a_residents_page_is_private_and_not_stored(resident_client: Client) -> None:
+    response = resident_client.get(reverse("dashboard"))
+
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "private, no-store"
+
+
+def test_a_staff_page_is_private_and_not_stored(desk_client: Client) -> None:
+    response = desk_client.get(reverse("balie:start"))
+
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "private, no-store"
+
+
+def test_the_answer_to_logging_out_is_not_stored(resident_client: Client) -> None:
+    response = resident_client.post(reverse("accounts:logout"))
+
+    assert "_auth_user_id" not in resident_client.session
+    assert "no-store" in response.headers["Cache-Control"]
+
+
+def test_a_stricter_header_of_the_view_is_kept(resident_client: Client) -> None:
+    response = resident_client.get(reverse("accounts:session-status"))  # never_cache
+
+    directives = {part.strip() for part in response.headers["Cache-Control"].split(",")}
+    assert {"no-store", "private", "no-cache", "must-revalidate", "max-age=0"} <= directives
+
+
+@pytest.mark.parametrize("name", ["home", "privacy", "accounts:logged-out"])
+@pytest.mark.django_db
+def test_public_pages_for_anonymous_visitors_are_unaffected(client: Client, name: str) -> None:
+    response = client.get(reverse(name))
+
+    assert response.status_code == 200
+    assert "no-store" not in response.headers.get("Cache-Control", "")
+
+
+def test_a_public_header_cannot_make_a_logged_in_page_storable(rf: RequestFactory) -> None:
+    request = rf.get("/")
+    request.user = SimpleNamespace(is_authenticated=True)
+
+    def view(request: object) -> HttpResponse:
+        response = HttpResponse("persoonlijk")
+        response["Cache-Control"] = "public, max-age=3600"
+        return response
+
+    response = NoStoreMiddleware(view)(request)
+
+    directives = {part.strip() for part in response.headers["Cache-Control"].split(",")}
+    assert "public" not in directives
+    assert {"private", "no-store"} <= directives

@@ -106,6 +106,7 @@ def test_production_example_takes_its_secrets_from_the_environment(
 ) -> None:
     monkeypatch.setenv("OPENZAAK_CLIENT_ID", "mijnomgeving")
     monkeypatch.setenv("OPENZAAK_SECRET", "a-secret-only-the-environment-knows")
+    monkeypatch.setenv("DIGID_BROKER_SECRET", "the-broker-secret")
 
     load(PRODUCTION_YAML)
 

@@ -2,9 +2,11 @@
 
 import logging
 import secrets
+from functools import cached_property
 from typing import Any
 
-from django.conf import settings
+import jwt
+from django.core.exceptions import SuspiciousOperation
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -15,6 +17,7 @@ from .failures import LoginFailure, LoginRejected
 from .identity import Identity, identifier_hash
 from .loa import loa_at_least, loa_level
 from .models import User
+from .oidc_settings import OIDCSettings, oidc_settings_get
 from .session import DigiDLogin
 
 logger = logging.getLogger(__name__)
@@ -24,17 +27,85 @@ class DigiDBackend(OIDCAuthenticationBackend):
     """Finds or creates the resident's user by the keyed hash of the BSN from the claims.
 
     Raises ``LoginRejected`` (handled by ``oidc_views.DigiDCallbackView``) when the BSN is
-    missing or fails the 11-proef, or when the level of assurance is below OIDC_MIN_LOA.
+    missing or fails the 11-proef, or when the level of assurance is below the minimum.
     The user object it returns carries ``digid_login`` (Identity and level) for the session.
+
+    The OIDC settings come from ``oidc_settings_get()`` (the admin's OIDCConfig, else the
+    environment), read when a login needs them: mozilla-django-oidc reads them in __init__,
+    but Django builds a backend for every request's ``get_user`` too, which needs none.
     """
 
     digid_login: DigiDLogin | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.UserModel = User
+
+    @cached_property
+    def oidc(self) -> OIDCSettings:
+        return oidc_settings_get()
+
+    def get_settings(self, attr: str, *args: Any) -> Any:  # type: ignore[override]
+        return self.oidc.setting(attr, *args)
+
+    # The attributes mozilla-django-oidc's methods read, from the settings in force.
+    @property
+    def OIDC_OP_TOKEN_ENDPOINT(self) -> str:
+        return self.oidc.token_endpoint
+
+    @property
+    def OIDC_OP_USER_ENDPOINT(self) -> str:
+        return self.oidc.user_endpoint
+
+    @property
+    def OIDC_OP_JWKS_ENDPOINT(self) -> str:
+        return self.oidc.jwks_endpoint
+
+    @property
+    def OIDC_RP_CLIENT_ID(self) -> str:
+        return self.oidc.client_id
+
+    @property
+    def OIDC_RP_CLIENT_SECRET(self) -> str:
+        return self.oidc.client_secret
+
+    @property
+    def OIDC_RP_SIGN_ALGO(self) -> str:
+        return self.oidc.sign_algo
+
+    @property
+    def OIDC_RP_IDP_SIGN_KEY(self) -> None:
+        return None  # the provider's keys come from its JWKS endpoint
 
     def authenticate(self, request: HttpRequest | None, **kwargs: Any) -> User | None:
         # Only the OIDC callback passes a nonce; password logins belong to ModelBackend.
         if request is None or "nonce" not in kwargs:
             return None
+        if self.oidc.missing:
+            logger.error("DigiD login impossible: %s", self.oidc.missing_explained())
+            raise LoginRejected(LoginFailure.NOT_CONFIGURED)
         return super().authenticate(request, **kwargs)
+
+    def retrieve_matching_jwk(self, token: str) -> jwt.PyJWK:
+        """The provider's key for ``token``, as mozilla-django-oidc picks it, but with
+        ``verify_kid`` from the settings in force (it reads OIDC_VERIFY_KID itself).
+
+        PyJWT fetches the key set: only mijnomgeving/clients/ may use requests (DESIGN rule 4).
+        """
+        client = jwt.PyJWKClient(
+            self.oidc.jwks_endpoint, cache_jwk_set=False, timeout=self.oidc.timeout
+        )
+        jwks = client.fetch_data()
+        header = jwt.get_unverified_header(token)
+        key = None
+        for jwk in jwks.get("keys", []):
+            if self.oidc.verify_kid and jwk.get("kid") != header.get("kid"):
+                continue
+            if "alg" in jwk and jwk["alg"] != header.get("alg"):
+                continue
+            key = jwk
+        if key is None:
+            raise SuspiciousOperation("Could not find a valid JWKS.")
+        return jwt.PyJWK(key)
 
     def verify_token(self, token: str, **kwargs: Any) -> dict[str, Any]:
         payload = super().verify_token(token, **kwargs)
@@ -43,7 +114,7 @@ class DigiDBackend(OIDCAuthenticationBackend):
         if self.OIDC_RP_CLIENT_ID not in audiences:
             logger.warning("DigiD login rejected: the ID token is meant for another client")
             raise LoginRejected(LoginFailure.SECURITY_CHECK)
-        issuer = getattr(settings, "OIDC_OP_ISSUER", "")
+        issuer = self.oidc.issuer
         if issuer and payload.get("iss") != issuer:
             logger.warning("DigiD login rejected: the ID token comes from another issuer")
             raise LoginRejected(LoginFailure.SECURITY_CHECK)
@@ -63,16 +134,17 @@ class DigiDBackend(OIDCAuthenticationBackend):
         return claims
 
     def verify_claims(self, claims: dict[str, Any]) -> bool:
-        bsn = bsn_from_claim(claims.get(settings.OIDC_BSN_CLAIM))
+        bsn = bsn_from_claim(claims.get(self.oidc.bsn_claim))
         if not bsn:
             raise LoginRejected(LoginFailure.BSN_MISSING)
         if not elfproef(bsn):
             raise LoginRejected(LoginFailure.BSN_INVALID)
-        loa = loa_level(claims.get(settings.OIDC_LOA_CLAIM)) if settings.OIDC_LOA_CLAIM else ""
-        minimum = settings.OIDC_MIN_LOA
+        loa_claim = self.oidc.loa_claim
+        loa = loa_level(claims.get(loa_claim)) if loa_claim else ""
+        minimum = self.oidc.min_loa
         if minimum and not loa_at_least(loa, minimum):
-            if not loa_level(minimum) or not settings.OIDC_LOA_CLAIM:
-                logger.error("OIDC_MIN_LOA/OIDC_LOA_CLAIM are not valid: see the system checks")
+            if not loa_level(minimum) or not loa_claim:
+                logger.error("The minimum level or its claim is not valid: see the system checks")
                 raise LoginRejected(LoginFailure.NOT_CONFIGURED)
             logger.warning("DigiD login rejected: level %r is below %r", loa or "unknown", minimum)
             raise LoginRejected(LoginFailure.LOA_TOO_LOW)

@@ -9,6 +9,7 @@ from django.core.checks import CheckMessage, Error, Warning, register
 from .loa import LEVELS, loa_level
 
 MIDDLEWARE_PATH = "mijnomgeving.accounts.middleware.IdleTimeoutMiddleware"
+NO_STORE_MIDDLEWARE_PATH = "mijnomgeving.accounts.middleware.NoStoreMiddleware"
 
 
 @register()
@@ -36,6 +37,14 @@ def check_digid_settings(
                 "Sessions are not ended on the server after inactivity.",
                 hint=f"Add {MIDDLEWARE_PATH} to MIDDLEWARE after AuthenticationMiddleware.",
                 id="accounts.W001",
+            )
+        )
+    if NO_STORE_MIDDLEWARE_PATH not in settings.MIDDLEWARE:
+        messages.append(
+            Warning(
+                "Logged-in pages may be stored by browsers and proxies (no Cache-Control).",
+                hint=f"Add {NO_STORE_MIDDLEWARE_PATH} to MIDDLEWARE after AuthenticationMiddleware.",
+                id="accounts.W002",
             )
         )
     return messages

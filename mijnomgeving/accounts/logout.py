@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
+from .oidc_settings import oidc_settings_get
 from .session import ID_TOKEN_KEY
 
 
@@ -33,15 +33,18 @@ def provider_logout(request: HttpRequest) -> ProviderLogout | None:
 
     Call before ``django.contrib.auth.logout``: that flushes the ID token from the session.
     """
-    endpoint = settings.OIDC_OP_LOGOUT_ENDPOINT
     id_token = request.session.get(ID_TOKEN_KEY)
-    if not endpoint or not isinstance(id_token, str) or not id_token:
+    if not isinstance(id_token, str) or not id_token:
+        return None
+    oidc = oidc_settings_get()
+    endpoint = oidc.logout_endpoint
+    if not endpoint:
         return None
     return ProviderLogout(
         endpoint=endpoint,
         params={
             "id_token_hint": id_token,
             "post_logout_redirect_uri": request.build_absolute_uri(reverse("accounts:logged-out")),
-            "client_id": settings.OIDC_RP_CLIENT_ID,
+            "client_id": oidc.client_id,
         },
     )

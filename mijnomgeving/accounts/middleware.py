@@ -1,8 +1,4 @@
-"""Ends a session after SESSION_IDLE_TIMEOUT seconds without a request, on the server.
-
-The cookie's max-age alone does not end a session that someone keeps presenting (a stolen
-cookie against cache-backed sessions), so the last activity is kept in the session itself.
-"""
+"""Session middleware: idle sessions end on the server; logged-in pages are never stored."""
 
 import logging
 from collections.abc import Callable
@@ -14,6 +10,7 @@ from django.contrib import auth
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import resolve_url
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
 from .session import LOGOUT_REASON_IDLE, LOGOUT_REASON_KEY, is_idle, touch
 
@@ -21,7 +18,12 @@ logger = logging.getLogger(__name__)
 
 
 class IdleTimeoutMiddleware:
-    """Place after AuthenticationMiddleware (it reads ``request.user``)."""
+    """Ends a session after SESSION_IDLE_TIMEOUT seconds without a request, on the server.
+
+    The cookie's max-age alone does not end a session that someone keeps presenting (a stolen
+    cookie against cache-backed sessions), so the last activity is kept in the session itself.
+    Place after AuthenticationMiddleware (it reads ``request.user``).
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -64,3 +66,23 @@ class IdleTimeoutMiddleware:
         query = {"next": request.get_full_path()} if request.method == "GET" else {}
         login_url = resolve_url("admin:login" if is_staff else settings.LOGIN_URL)
         return HttpResponseRedirect(f"{login_url}?{urlencode(query)}" if query else login_url)
+
+
+class NoStoreMiddleware:
+    """``Cache-Control: private, no-store`` on every answer to someone logged in.
+
+    On a shared computer, Back after logging out must not show the previous resident's cases
+    from the browser's cache, and no proxy may keep a copy. Directives a view set itself stay
+    (``never_cache`` adds more); a ``public`` or ``max-age`` cannot make such a page storable.
+    Place after AuthenticationMiddleware (it reads ``request.user``).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        logged_in = request.user.is_authenticated  # before the view: logout ends it
+        response = self.get_response(request)
+        if logged_in or request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response

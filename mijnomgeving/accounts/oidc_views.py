@@ -4,20 +4,23 @@ Settings OIDC_AUTHENTICATE_CLASS and OIDC_CALLBACK_CLASS point the "oidc/" URLs 
 """
 
 import logging
+from functools import cached_property
+from typing import Any
 from urllib.parse import urlencode
 
 import jwt
-from django.conf import settings
 from django.contrib import auth
 from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.views.generic import View
 from mozilla_django_oidc.views import (
     OIDCAuthenticationCallbackView,
     OIDCAuthenticationRequestView,
 )
 
 from .failures import LoginFailure, LoginRejected
+from .oidc_settings import OIDCSettings, oidc_settings_get
 from .session import ID_TOKEN_KEY, DigiDLogin, start_resident_session
 
 logger = logging.getLogger(__name__)
@@ -26,6 +29,7 @@ logger = logging.getLogger(__name__)
 # OSError covers the HTTP library's errors (they derive from IOError); see _failure_for.
 _ERRORS: tuple[tuple[type[Exception], LoginFailure], ...] = (
     (SuspiciousOperation, LoginFailure.SECURITY_CHECK),  # state, nonce or signature
+    (jwt.PyJWKClientConnectionError, LoginFailure.UNREACHABLE),  # the provider's key set
     (jwt.PyJWTError, LoginFailure.SECURITY_CHECK),
     (ValueError, LoginFailure.PROVIDER_ERROR),  # e.g. a token response that is not JSON
     (KeyError, LoginFailure.PROVIDER_ERROR),  # e.g. a JWKS without "keys"
@@ -41,11 +45,33 @@ def login_failed_url(failure: LoginFailure, next_url: str | None = None) -> str:
 
 
 class DigiDAuthenticationRequestView(OIDCAuthenticationRequestView):
-    """Starts the flow (PKCE, state, nonce): refuses clearly when no provider is configured."""
+    """Starts the flow (PKCE, state, nonce): refuses clearly when no provider is configured.
+
+    The OIDC settings are those in force for this request (``oidc_settings_get()``).
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        # Not super(): mozilla-django-oidc's __init__ reads the settings before any request.
+        View.__init__(self, **kwargs)
+
+    @cached_property
+    def oidc(self) -> OIDCSettings:
+        return oidc_settings_get()
+
+    def get_settings(self, attr: str, *args: Any) -> Any:  # type: ignore[override]
+        return self.oidc.setting(attr, *args)
+
+    @property
+    def OIDC_OP_AUTH_ENDPOINT(self) -> str:
+        return self.oidc.authorization_endpoint
+
+    @property
+    def OIDC_RP_CLIENT_ID(self) -> str:
+        return self.oidc.client_id
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        if not settings.OIDC_OP_AUTHORIZATION_ENDPOINT:
-            logger.error("DigiD login impossible: OIDC_OP_AUTHORIZATION_ENDPOINT is not set")
+        if self.oidc.missing:
+            logger.error("DigiD login impossible: %s", self.oidc.missing_explained())
             return HttpResponseRedirect(login_failed_url(LoginFailure.NOT_CONFIGURED))
         return super().get(request)
 

@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "mijnomgeving.accounts.middleware.IdleTimeoutMiddleware",
+    # Logged-in pages: Cache-Control private, no-store (Back on a shared computer shows nothing).
+    "mijnomgeving.accounts.middleware.NoStoreMiddleware",
     # >>> balie/: staff second factor (maykin-2fa's, repaired), lockout after failed logins
     "balie.middleware.OTPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -181,6 +183,9 @@ LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "accounts:logged-out"
 
 # OIDC (DigiD / eHerkenning through the municipality's broker), mozilla-django-oidc.
+# These are the fallback: when the admin's "DigiD-inlogconfiguratie (OIDC)" is switched on
+# (or loaded from YAML by setup_configuration), each of its filled-in fields wins over the
+# setting here (mijnomgeving/accounts/oidc_settings.py).
 OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", "mijnomgeving")
 OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET")
 OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", "RS256")
@@ -217,10 +222,15 @@ LOGIN_REDIRECT_URL_FAILURE = "accounts:login-failed"
 MAYKIN_2FA_ALLOW_MFA_BYPASS_BACKENDS: list[str] = []
 TWO_FACTOR_PATCH_ADMIN = False  # maykin_2fa.monkeypatch_admin() in urls.py does it
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "MijnOmgeving")
+# No administrator can read another staff member's TOTP key or QR code in the admin.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Lock a username from an address out after this many failed logins, for this many minutes.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The address is the visitor's, not the proxy's: with TRUSTED_PROXY_COUNT proxies in front of
+# the portal, it is taken from X-Forwarded-For as they set it (mijnomgeving/accounts/client_ip.py).
+AXES_CLIENT_IP_CALLABLE = "mijnomgeving.accounts.client_ip.client_ip_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # maykin_2fa.E003 looks for its own middleware by name; balie.middleware.OTPMiddleware is that
@@ -266,6 +276,8 @@ NOTIFICATIES_SERVICE_SLUG = env("NOTIFICATIES_SERVICE_SLUG", "notificaties")
 KLANTINTERACTIES_SERVICE_SLUG = env("KLANTINTERACTIES_SERVICE_SLUG", "klantinteracties")
 # Filter of the zaken kanaal in the portal's abonnement (empty: every zaak the NRC carries).
 NOTIFICATIES_ZAKEN_BRONORGANISATIE = env("NOTIFICATIES_ZAKEN_BRONORGANISATIE")
+# Kanalen of the portal's abonnement; zaken gets the bronorganisatie filter above.
+NOTIFICATIES_KANALEN = env_list("NOTIFICATIES_KANALEN", "zaken")
 # At most one message per resident and zaak within this many seconds (STANDARDS §4.5 step 6).
 NOTIFICATION_RATE_LIMIT_SECONDS = env_int("NOTIFICATION_RATE_LIMIT_SECONDS", 15 * 60)
 # Retries of a failing notification or message: attempts in all, and the first delay (doubled
@@ -355,9 +367,15 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+# A form sent with an old token (another tab logged in again) gets a Dutch page, not Django's.
+CSRF_FAILURE_VIEW = "mijnomgeving.views.csrf_failure"
 # Behind the municipality's TLS-terminating proxy; the secure flags below assume HTTPS.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies in front of the portal append to X-Forwarded-For; 0: REMOTE_ADDR is the
+# visitor (no proxy, or one that does not set the header). Only where the portal cannot be
+# reached around them: the header is the visitor's own text left of the proxies' entries.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SESSION_COOKIE_SECURE = True
@@ -404,5 +422,7 @@ SETUP_CONFIGURATION_STEPS = [
     "zgw_consumers.contrib.setup_configuration.steps.ServiceConfigurationStep",
     # after the services: a relative catalogus_url is resolved on the Catalogi service
     "zaken.setup_configuration.steps.ZakenConfigurationStep",
+    # the DigiD login's OIDC settings (namespace oidc_config), see demo/config/*.yaml
+    "mijnomgeving.accounts.setup_configuration.OIDCConfigurationStep",
 ]
 # <<< setup_configuration

@@ -21,3 +21,8 @@ def test_minimum_level_without_a_claim_is_an_error(settings) -> None:
 def test_missing_middleware_is_a_warning(settings) -> None:
     settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if "IdleTimeout" not in m]
     assert [message.id for message in check_digid_settings()] == ["accounts.W001"]
+
+
+def test_missing_no_store_middleware_is_a_warning(settings) -> None:
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if "NoStore" not in m]
+    assert [message.id for message in check_digid_settings()] == ["accounts.W002"]

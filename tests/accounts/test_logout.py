@@ -94,3 +94,27 @@ def test_without_a_provider_endpoint_logout_is_local(
 def test_anonymous_logout_goes_to_the_logged_out_page(client: Client) -> None:
     assert client.post(reverse("accounts:logout"))["Location"] == reverse("accounts:logged-out")
     assert client.get(reverse("accounts:logout"))["Location"] == reverse("accounts:logged-out")
+
+
+def test_logging_out_in_a_tab_from_before_a_new_login_explains_and_offers_a_way_back(
+    db: None, oidc_settings: OIDCProvider
+) -> None:
+    client = Client(enforce_csrf_checks=True)
+    log_in_with_oidc(client, oidc_settings, BSN)
+    old_tab = client.get(reverse("dashboard"))
+    old_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', old_tab.text).group(1)
+    log_in_with_oidc(client, oidc_settings, BSN)  # in another tab: a new CSRF token
+
+    response = client.post(
+        reverse("accounts:logout"),
+        {"csrfmiddlewaretoken": old_token},
+        headers={"Referer": "http://testserver/mijn-omgeving/"},
+    )
+
+    assert response.status_code == 403
+    assert "Uw sessie is verlopen of de pagina was te lang open." in response.text
+    back = client.get(reverse("dashboard"))  # the way back: a page with a fresh form
+    new_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', back.text).group(1)
+    done = client.post(reverse("accounts:logout"), {"csrfmiddlewaretoken": new_token})
+    assert done.status_code == 200
+    assert "_auth_user_id" not in client.session
