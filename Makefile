@@ -14,10 +14,12 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 demo: install
 	DJANGO_SETTINGS_MODULE=mijnomgeving.settings.dev $(PY) -m demo.stack
 
-## make test: set up and run ruff and the whole test suite, browser tests included.
+## make test: set up and run ruff, mypy (strict on clients and services) and the whole test
+## suite, browser tests included.
 test: install browser
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
 
 ## make bench: MijnZaken's speed beside a sequential baseline; prints a table, writes
@@ -29,6 +31,7 @@ bench: install
 lint:
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 format: install
 	$(VENV)/bin/ruff check --fix .

@@ -45,15 +45,15 @@ def message_send(pk: int) -> str:
     ).update(status=Status.SENDING, sending_started_at=now, attempts=F("attempts") + 1)
     message = OutgoingMessage.objects.get(pk=pk)
     if not claimed:
-        return message.status
+        return str(message.status)
     try:
         reference = message_deliver(message)
     except Exception as error:
         logger.warning("message #%s not sent: %s", pk, type(error).__name__)
         _attempt_failed(message, error_summary(error))
-        return message.status
+        return str(message.status)
     message_mark_sent(message, reference)
-    return message.status
+    return str(message.status)
 
 
 def message_mark_sent(message: OutgoingMessage, reference: str) -> None:

@@ -27,7 +27,7 @@ class Registration:
 
 
 def callback_url() -> str:
-    return settings.SITE_URL + reverse("notificaties:webhook")
+    return f"{settings.SITE_URL}{reverse('notificaties:webhook')}"
 
 
 def wanted_kanalen() -> tuple[Kanaalfilter, ...]:
@@ -87,7 +87,7 @@ def subscription_register() -> Registration:
 
 def _holds_our_auth(subscription: Subscription, abonnement_url: str, auth: str) -> bool:
     """Whether this row gave this header to this abonnement (a new row or secret: it did not)."""
-    return (
+    return bool(
         subscription.abonnement_url == abonnement_url
         and subscription.registered_auth_sha256 == auth_fingerprint(auth)
     )
