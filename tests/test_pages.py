@@ -54,8 +54,8 @@ def test_home_explains_mijnomgeving_and_offers_digid_login(client: Client) -> No
     assert response.status_code == 200
     html = response.content.decode()
     assert_page_basics(html)
-    assert "Inloggen met DigiD" in html
-    assert f'href="{reverse("accounts:login")}"' in html
+    assert "Inloggen met DigiD" in html  # straight to DigiD: the page already explains it
+    assert f'href="{reverse("oidc_authentication_init")}"' in html
     assert "utrecht-button-link" in html
     assert "zaken" in html
 
