@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from balie.models import USE_BALIE
 from mijnomgeving.accounts.decorators import resident_required
 from mijnomgeving.accounts.session import require_identity
 from zaken.views import dashboard_summary as zaken_dashboard_summary
@@ -24,7 +25,12 @@ PLAIN_SERVER_ERROR = (
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated:
+    """The start page; a logged-in visitor goes on to where they work: a resident to the
+    overview, staff to the desk (with its permission) or the admin."""
+    user = request.user
+    if user.is_authenticated and user.is_staff:
+        return redirect("balie:start" if user.has_perm(USE_BALIE) else "admin:index")
+    if user.is_authenticated:
         return redirect("dashboard")
     return render(request, "mijnomgeving/home.html")
 

@@ -108,3 +108,11 @@ def test_an_administrator_gets_the_usual_admin_start_page(admin_client_staff: Cl
     assert response.status_code == 200
     assert reverse("admin:audit_processinglogentry_changelist") in response.text
     assert "Naar de balie" not in response.text
+
+
+def test_the_start_page_sends_staff_to_where_they_work(
+    desk_client: Client, admin_client_staff: Client
+) -> None:
+    # Not to the residents' overview, which would answer "alleen voor inwoners".
+    assert desk_client.get(reverse("home")).url == reverse("balie:start")
+    assert admin_client_staff.get(reverse("home")).url == reverse("admin:index")
