@@ -12,7 +12,7 @@ from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
-from .session import LOGOUT_REASON_IDLE, LOGOUT_REASON_KEY, is_idle, touch
+from .session import LOGOUT_REASON_IDLE, LOGOUT_REASON_KEY, is_idle, touch_if_stale
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class IdleTimeoutMiddleware:
                 if response is not None:
                     return response
             elif request.path != self._status_path:  # asking how long is left is no activity
-                touch(request)
+                touch_if_stale(request)
         return self.get_response(request)
 
     def _end_session(self, request: HttpRequest) -> HttpResponse | None:

@@ -157,10 +157,11 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
-# Sessions end after 15 idle minutes (DigiD norm): every request renews the expiry.
+# Sessions end after 15 idle minutes (DigiD norm): activity renews the session's expiry
+# (IdleTimeoutMiddleware writes it at most every 30 s; the cookie lasts the browser session).
 SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 15 * 60)
 SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Seconds before the end of the session at which the page warns the resident.
 SESSION_WARNING_BEFORE = env_int("SESSION_WARNING_BEFORE", 2 * 60)

@@ -158,3 +158,20 @@ def test_anonymous_pages_have_no_timeout(client: Client) -> None:
     response = client.get(reverse("accounts:login"))
     assert response.context["session_timeout"] is None
     assert response.context["session_timeout_seconds"] is None
+
+
+def test_a_page_view_soon_after_the_last_writes_no_session(
+    resident_client: Client, settings
+) -> None:
+    from django.contrib.sessions.models import Session
+
+    _idle_for(resident_client, 5)  # active 5 s ago: nothing new to record
+    before = Session.objects.get().expire_date
+
+    resident_client.get(reverse("accounts:logout"))
+    assert Session.objects.get().expire_date == before
+
+    _idle_for(resident_client, 40)  # older than the resolution: activity and expiry renewed
+    resident_client.get(reverse("accounts:logout"))
+    assert Session.objects.get().expire_date > before
+    assert time.time() - resident_client.session[LAST_ACTIVITY_KEY] < 5
