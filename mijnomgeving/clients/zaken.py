@@ -27,12 +27,14 @@ class ZakenClient(ApiClient):
         max_vertrouwelijkheid: Vertrouwelijkheid,
         expand: Sequence[str] = (),
         ordering: str | None = "-startdatum",
+        closed: bool | None = None,
     ) -> list[Zaak]:
-        """Every zaak in which this BSN has any rol, up to the maximum (all pages)."""
+        """Every zaak in which this BSN has any rol, up to the maximum (all pages); only
+        the closed ones or the open ones with `closed` (einddatum__isnull)."""
         if not bsn:
             raise ValueError("A BSN is required.")
         params = {BSN_FILTER: bsn}
-        return self._zaken(params, max_vertrouwelijkheid, expand, ordering)
+        return self._zaken(params, max_vertrouwelijkheid, expand, ordering, closed)
 
     def zaken_for_kvk(
         self,
@@ -42,6 +44,7 @@ class ZakenClient(ApiClient):
         vestigingsnummer: str | None = None,
         expand: Sequence[str] = (),
         ordering: str | None = "-startdatum",
+        closed: bool | None = None,
     ) -> list[Zaak]:
         """Every zaak in which this KVK number (optionally this vestiging) has a rol.
 
@@ -53,7 +56,7 @@ class ZakenClient(ApiClient):
         params = {KVK_FILTER: kvk}
         if vestigingsnummer:
             params[VESTIGING_FILTER] = vestigingsnummer
-        return self._zaken(params, max_vertrouwelijkheid, expand, ordering)
+        return self._zaken(params, max_vertrouwelijkheid, expand, ordering, closed)
 
     def _zaken(
         self,
@@ -61,11 +64,14 @@ class ZakenClient(ApiClient):
         max_vertrouwelijkheid: Vertrouwelijkheid,
         expand: Sequence[str],
         ordering: str | None,
+        closed: bool | None,
     ) -> list[Zaak]:
         params: dict[str, str | int] = {
             **filters,
             "maximaleVertrouwelijkheidaanduiding": max_vertrouwelijkheid.value,
         }
+        if closed is not None:
+            params["einddatum__isnull"] = "false" if closed else "true"
         if ordering:
             params["ordering"] = ordering
         params.update(_expand_param(expand))

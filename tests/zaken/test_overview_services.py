@@ -224,14 +224,26 @@ def test_per_case_details_are_fetched_for_the_current_page_only(
     assert len(calls.urls()) == len(set(calls.urls())), "no call repeated within one page"
 
 
-def test_with_expand_the_overview_is_one_call(world: ZgwWorld, identity, expand) -> None:
+def test_with_expand_the_overview_is_two_calls_at_once(world: ZgwWorld, identity, expand) -> None:
     for n in range(12):
         world.add_zaak(statussen=[1, 2, 3][: 1 + n % 3], startdatum=f"2024-03-{n + 1:02d}")
 
     with record_upstream_calls() as calls:
         open_list(identity)
 
-    assert calls.count == 1 if expand else calls.count > 1
+    if not expand:
+        assert calls.count > 2
+        return
+    # The open half with everything its rows show, the closed half only to be counted.
+    assert calls.count == 2
+    expanded = {
+        request.qs["einddatum__isnull"][0]: request.qs["expand"][0]
+        for request in world.mocker.request_history
+    }
+    assert expanded == {
+        "true": "zaaktype,status,status.statustype,resultaat,resultaat.resultaattype,rollen",
+        "false": "zaaktype,rollen",
+    }
 
 
 def test_expand_on_and_off_give_the_same_view_models(world: ZgwWorld, identity, settings) -> None:

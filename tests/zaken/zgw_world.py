@@ -282,10 +282,12 @@ class ZgwWorld:
             wanted = query.get(
                 "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn"
             ) or query.get("rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__kvkNummer")
+            isnull = query.get("einddatum__isnull")  # "true": open zaken, "false": closed
             zaken = [
                 z
                 for z in self._all("/zaken/api/v1/zaken/")
-                if self.ignore_betrokkene_filter or wanted in self._numbers(z)
+                if (self.ignore_betrokkene_filter or wanted in self._numbers(z))
+                and (isnull is None or (z["einddatum"] is None) == (isnull == "true"))
             ]
             zaken.sort(key=lambda z: z["startdatum"], reverse=True)
             return zgw.page([self._expanded(z, expand) for z in zaken]), ZAKEN_RESPONSE_HEADERS

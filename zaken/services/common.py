@@ -3,6 +3,7 @@
 import logging
 from collections.abc import Callable, Mapping
 from datetime import date
+from functools import partial
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -12,8 +13,10 @@ from mijnomgeving.accounts.identity import Identity, resident_actor
 from mijnomgeving.clients.actor import Actor
 from mijnomgeving.clients.base import UpstreamError, parallel_map
 from mijnomgeving.clients.catalogi_resources import ZaakType
+from mijnomgeving.clients.vertrouwelijkheid import Vertrouwelijkheid
 from mijnomgeving.clients.zaken_resources import Rol, Zaak
 from mijnomgeving.clients.zgw import ZgwClients, build_zgw_clients
+from zaken.viewmodels import ZaakStatusFilter
 from zaken.visibility import VisibilityPolicy
 
 logger = logging.getLogger("mijnomgeving.zaken")
@@ -82,24 +85,50 @@ def required(value: T | UpstreamError) -> T:
     return value
 
 
-def zaken_of(clients: ZgwClients, identity: Identity, policy: VisibilityPolicy) -> list[Zaak]:
+# What the other half of an overview needs: enough to count it (visibility and ownership).
+COUNT_EXPAND = ("zaaktype", "rollen")
+
+
+def zaken_of(
+    clients: ZgwClients,
+    identity: Identity,
+    policy: VisibilityPolicy,
+    *,
+    shown: ZaakStatusFilter | None = None,
+) -> list[Zaak]:
     """Every zaak the identity has a rol in, up to the vertrouwelijkheid maximum (all pages).
+
+    With `shown` ("open" or "closed") and expand, the zaken of that half come with
+    everything a row shows and the other half, only counted, with just its zaaktype and
+    rollen: two calls at once, each lighter than one that expands everything (for the
+    resident with 25 zaken the back office's part of the round trip roughly halves).
 
     With expand each zaak carries its rollen, and a zaak without a rol for this person is
     dropped: a back office that ignores or mishandles the betrokkene filter (STANDARDS §3.2
     rule 4 names e-Suite) must not put someone else's case on the list. Without expand the
     filter is trusted, as in open-inwoner; every case page still checks the rollen itself.
     """
-    expand = LIST_EXPAND if use_expand() else ()
     maximum = policy.query_max_zaak_vertrouwelijkheid
-    if identity.bsn:
-        zaken = clients.zaken.zaken_for_bsn(
-            identity.bsn, max_vertrouwelijkheid=maximum, expand=expand
-        )
+    if not use_expand():
+        zaken = _zaken_list(clients, identity, maximum, expand=(), closed=None)
+    elif shown is None:
+        zaken = _zaken_list(clients, identity, maximum, expand=LIST_EXPAND, closed=None)
     else:
-        zaken = clients.zaken.zaken_for_kvk(
-            identity.kvk, max_vertrouwelijkheid=maximum, expand=expand
+        halves = run_round(
+            {
+                half: partial(
+                    _zaken_list,
+                    clients,
+                    identity,
+                    maximum,
+                    expand=LIST_EXPAND if half == shown else COUNT_EXPAND,
+                    closed=half == "closed",
+                )
+                for half in ("open", "closed")
+            }
         )
+        zaken = [*required(halves["open"]), *required(halves["closed"])]
+        zaken.sort(key=lambda zaak: zaak.startdatum, reverse=True)
     owned = [
         zaak
         for zaak in zaken
@@ -111,6 +140,23 @@ def zaken_of(clients: ZgwClients, identity: Identity, policy: VisibilityPolicy) 
             len(zaken) - len(owned),
         )
     return owned
+
+
+def _zaken_list(
+    clients: ZgwClients,
+    identity: Identity,
+    maximum: Vertrouwelijkheid,
+    *,
+    expand: tuple[str, ...],
+    closed: bool | None,
+) -> list[Zaak]:
+    if identity.bsn:
+        return clients.zaken.zaken_for_bsn(
+            identity.bsn, max_vertrouwelijkheid=maximum, expand=expand, closed=closed
+        )
+    return clients.zaken.zaken_for_kvk(
+        identity.kvk, max_vertrouwelijkheid=maximum, expand=expand, closed=closed
+    )
 
 
 def has_rol(identity: Identity, rollen: tuple[Rol, ...] | list[Rol]) -> bool:

@@ -50,7 +50,7 @@ def zaken_list_for(
     """
     clients = clients_for(identity, actor)
     visible, types = _visible_zaken(
-        clients, identity, visibility_policy(), shows=status if status == "closed" else "open"
+        clients, identity, visibility_policy(), shows=status, shown=status
     )
     open_zaken = [zaak for zaak in visible if not zaak.is_closed]
     closed_zaken = [zaak for zaak in visible if zaak.is_closed]
@@ -139,24 +139,27 @@ def _visible_zaken(
     policy: VisibilityPolicy,
     *,
     shows: ZaakStatusFilter,
+    shown: ZaakStatusFilter | None = None,
 ) -> tuple[VisibleZaken, FetchedTypes]:
     """The zaken that pass every visibility rule, and the catalogi types fetched on the way.
 
     Without expand, the second round fetches the distinct zaaktypen and, beside them, the
     statustypen (open zaken: `shows` "open") or the resultaattypen (closed ones) of each
-    zaaktype (catalogi, mostly cache hits), so the third round is resident data only.
+    zaaktype (catalogi, mostly cache hits), so the third round is resident data only. With
+    `shown`, only that half of the zaken is shown (the other is counted: zaken_of).
     """
-    zaken = zaken_of(clients, identity, policy)  # round trip 1 (all pages)
+    zaken = zaken_of(clients, identity, policy, shown=shown)  # round trip 1 (all pages)
+    rows = [zaak for zaak in zaken if shown is None or zaak.is_closed == (shown == "closed")]
     zaaktypen = {zaak.zaaktype: zaak.expanded_zaaktype for zaak in zaken if zaak.expanded_zaaktype}
     tasks: dict[str, Task] = {
         f"zaaktype {url}": partial(clients.catalogi.zaaktype, url)
         for url in sorted({zaak.zaaktype for zaak in zaken} - zaaktypen.keys())
     }
     if shows == "open":
-        for url in sorted({zaak.zaaktype for zaak in zaken if _needs_statustype(zaak)}):
+        for url in sorted({zaak.zaaktype for zaak in rows if _needs_statustype(zaak)}):
             tasks[f"statustypen {url}"] = partial(clients.catalogi.statustypen, url)
     else:
-        for url in sorted({zaak.zaaktype for zaak in zaken if _needs_resultaattype(zaak)}):
+        for url in sorted({zaak.zaaktype for zaak in rows if _needs_resultaattype(zaak)}):
             tasks[f"resultaattypen {url}"] = partial(clients.catalogi.resultaattypen, url)
     fetched = run_round(tasks)  # round trip 2, only without expand
     types = FetchedTypes()
