@@ -290,6 +290,7 @@ class Stack:
         }
 
     def _spawn(self, name: str, command: list[str], env: Mapping[str, str]) -> Child:
+        self.settings.log_dir.mkdir(parents=True, exist_ok=True)  # also before start()
         child = Child(name, command, env, self.settings.log_dir, echo=self.settings.echo)
         self.children[name] = child
         return child

@@ -54,18 +54,30 @@ class ServiceConfig:
 
 def load_service(slug: str) -> ServiceConfig:
     """The Service with this slug, or a ClientConfigurationError that says what to configure."""
-    try:
-        service = Service.objects.select_related("server_certificate", "client_certificate").get(
-            slug=slug
-        )
-    except Service.DoesNotExist:
-        raise ClientConfigurationError(
-            f"No API service with slug {slug!r}: add it in the admin (Services) or set the "
-            "*_SERVICE_SLUG setting to an existing one."
-        ) from None
-    if service.auth_type not in {AuthTypes.zgw, AuthTypes.api_key, AuthTypes.no_auth}:
-        raise ClientConfigurationError(
-            f"Service {slug!r}: authorization type {service.auth_type!r} is not supported; "
-            "use ZGW client_id + secret, API key or none."
-        )
-    return ServiceConfig.from_service(service)
+    return load_services(slug)[slug]
+
+
+def load_services(*slugs: str) -> dict[str, ServiceConfig]:
+    """The Services with these slugs, in one query; ClientConfigurationError for the first
+    one missing or unusable (a page that needs three APIs asks the database once)."""
+    found = {
+        service.slug: service
+        for service in Service.objects.select_related(
+            "server_certificate", "client_certificate"
+        ).filter(slug__in=slugs)
+    }
+    configs = {}
+    for slug in slugs:
+        service = found.get(slug)
+        if service is None:
+            raise ClientConfigurationError(
+                f"No API service with slug {slug!r}: add it in the admin (Services) or set the "
+                "*_SERVICE_SLUG setting to an existing one."
+            )
+        if service.auth_type not in {AuthTypes.zgw, AuthTypes.api_key, AuthTypes.no_auth}:
+            raise ClientConfigurationError(
+                f"Service {slug!r}: authorization type {service.auth_type!r} is not supported; "
+                "use ZGW client_id + secret, API key or none."
+            )
+        configs[slug] = ServiceConfig.from_service(service)
+    return configs

@@ -2,11 +2,14 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
+
 from .actor import Actor
 from .base import ApiClient, client_for_url
-from .catalogi import CatalogiClient, build_catalogi_client
-from .documenten import DocumentenClient, build_documenten_client
-from .zaken import ZakenClient, build_zaken_client
+from .catalogi import CatalogiClient
+from .config import load_services
+from .documenten import DocumentenClient
+from .zaken import ZakenClient
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +24,17 @@ class ZgwClients:
 
 
 def build_zgw_clients(actor: Actor) -> ZgwClients:
-    """Zaken, Catalogi and Documenten clients for one actor (ClientConfigurationError if any is missing)."""
+    """Zaken, Catalogi and Documenten clients for one actor (ClientConfigurationError if any is
+    missing), their three Services read in one query."""
+    slugs = (
+        settings.ZAKEN_SERVICE_SLUG,
+        settings.CATALOGI_SERVICE_SLUG,
+        settings.DOCUMENTEN_SERVICE_SLUG,
+    )
+    configs = load_services(*slugs)
+    zaken, catalogi, documenten = (configs[slug] for slug in slugs)
     return ZgwClients(
-        zaken=build_zaken_client(actor),
-        catalogi=build_catalogi_client(actor),
-        documenten=build_documenten_client(actor),
+        zaken=ZakenClient(zaken, actor),
+        catalogi=CatalogiClient(catalogi, actor),
+        documenten=DocumentenClient(documenten, actor),
     )

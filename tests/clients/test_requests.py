@@ -174,3 +174,15 @@ def test_clients_of_one_service_share_one_pooled_session(zgw_services, zgw_actor
     assert first._session is second._session
     adapter = first._session.get_adapter(first.api_root)
     assert adapter._pool_maxsize >= 10
+
+
+def test_the_three_zgw_clients_read_their_services_in_one_query(
+    zgw_services, zgw_actor, django_assert_num_queries
+) -> None:
+    from mijnomgeving.clients.zgw import build_zgw_clients
+
+    with django_assert_num_queries(1):
+        clients = build_zgw_clients(zgw_actor)
+
+    assert {clients.zaken.config.slug, clients.catalogi.config.slug} == {"zaken", "catalogi"}
+    assert clients.documenten.config.slug == "documenten"
