@@ -2,7 +2,6 @@
 
 import logging
 import secrets
-from functools import cached_property
 from typing import Any
 
 import jwt
@@ -17,13 +16,13 @@ from .failures import LoginFailure, LoginRejected
 from .identity import Identity, identifier_hash
 from .loa import loa_at_least, loa_level
 from .models import User
-from .oidc_settings import OIDCSettings, oidc_settings_get
+from .oidc_settings import OIDCSettingsMixin
 from .session import DigiDLogin
 
 logger = logging.getLogger(__name__)
 
 
-class DigiDBackend(OIDCAuthenticationBackend):
+class DigiDBackend(OIDCSettingsMixin, OIDCAuthenticationBackend):
     """Finds or creates the resident's user by the keyed hash of the BSN from the claims.
 
     Raises ``LoginRejected`` (handled by ``oidc_views.DigiDCallbackView``) when the BSN is
@@ -40,13 +39,6 @@ class DigiDBackend(OIDCAuthenticationBackend):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.UserModel = User
 
-    @cached_property
-    def oidc(self) -> OIDCSettings:
-        return oidc_settings_get()
-
-    def get_settings(self, attr: str, *args: Any) -> Any:  # type: ignore[override]
-        return self.oidc.setting(attr, *args)
-
     # The attributes mozilla-django-oidc's methods read, from the settings in force.
     @property
     def OIDC_OP_TOKEN_ENDPOINT(self) -> str:
@@ -59,10 +51,6 @@ class DigiDBackend(OIDCAuthenticationBackend):
     @property
     def OIDC_OP_JWKS_ENDPOINT(self) -> str:
         return self.oidc.jwks_endpoint
-
-    @property
-    def OIDC_RP_CLIENT_ID(self) -> str:
-        return self.oidc.client_id
 
     @property
     def OIDC_RP_CLIENT_SECRET(self) -> str:

@@ -1,6 +1,7 @@
 """The OIDC settings a login uses: the admin's OIDCConfig where filled in, else the environment's."""
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.conf import settings
@@ -85,3 +86,19 @@ def oidc_settings_get() -> OIDCSettings:
             if value not in ("", None):
                 values[field] = value
     return OIDCSettings(**values, from_database=config.enabled)
+
+
+class OIDCSettingsMixin:
+    """For mozilla-django-oidc's backend and views: its settings look-ups (``get_settings``
+    and the ``OIDC_*`` attributes its methods read) answer from the settings in force."""
+
+    @cached_property
+    def oidc(self) -> OIDCSettings:
+        return oidc_settings_get()
+
+    def get_settings(self, attr: str, *args: Any) -> Any:
+        return self.oidc.setting(attr, *args)
+
+    @property
+    def OIDC_RP_CLIENT_ID(self) -> str:
+        return self.oidc.client_id

@@ -4,7 +4,6 @@ Settings OIDC_AUTHENTICATE_CLASS and OIDC_CALLBACK_CLASS point the "oidc/" URLs 
 """
 
 import logging
-from functools import cached_property
 from typing import Any
 from urllib.parse import urlencode
 
@@ -20,7 +19,7 @@ from mozilla_django_oidc.views import (
 )
 
 from .failures import LoginFailure, LoginRejected
-from .oidc_settings import OIDCSettings, oidc_settings_get
+from .oidc_settings import OIDCSettingsMixin
 from .session import ID_TOKEN_KEY, DigiDLogin, start_resident_session
 
 logger = logging.getLogger(__name__)
@@ -44,7 +43,7 @@ def login_failed_url(failure: LoginFailure, next_url: str | None = None) -> str:
     return f"{reverse('accounts:login-failed')}?{urlencode(params)}"
 
 
-class DigiDAuthenticationRequestView(OIDCAuthenticationRequestView):
+class DigiDAuthenticationRequestView(OIDCSettingsMixin, OIDCAuthenticationRequestView):
     """Starts the flow (PKCE, state, nonce): refuses clearly when no provider is configured.
 
     The OIDC settings are those in force for this request (``oidc_settings_get()``).
@@ -54,20 +53,9 @@ class DigiDAuthenticationRequestView(OIDCAuthenticationRequestView):
         # Not super(): mozilla-django-oidc's __init__ reads the settings before any request.
         View.__init__(self, **kwargs)
 
-    @cached_property
-    def oidc(self) -> OIDCSettings:
-        return oidc_settings_get()
-
-    def get_settings(self, attr: str, *args: Any) -> Any:  # type: ignore[override]
-        return self.oidc.setting(attr, *args)
-
     @property
     def OIDC_OP_AUTH_ENDPOINT(self) -> str:
         return self.oidc.authorization_endpoint
-
-    @property
-    def OIDC_RP_CLIENT_ID(self) -> str:
-        return self.oidc.client_id
 
     def get(self, request: HttpRequest) -> HttpResponse:
         if self.oidc.missing:
