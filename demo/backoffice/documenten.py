@@ -1,6 +1,5 @@
 """Documenten API 1.4.2 as Open Zaak 1.30 serves it: metadata, streamed downloads, OIO relations."""
 
-import json
 import re
 import unicodedata
 from typing import Any
@@ -19,6 +18,7 @@ from demo.backoffice.http import (
     detail_view,
     get_or_404,
     invalid,
+    json_body,
     list_response,
     not_found,
     paginated_response,
@@ -157,12 +157,7 @@ def document_search(request: HttpRequest) -> HttpResponse:
 
 def _search_body(request: HttpRequest) -> dict[str, Any]:
     """The search body checked as Open Zaak does: uuid__in a list of UUIDs (required here)."""
-    try:
-        data = json.loads(request.body or b"null")
-    except ValueError:
-        raise invalid("nonFieldErrors", "parse_error", "Ongeldige JSON.") from None
-    if not isinstance(data, dict):
-        raise invalid("nonFieldErrors", "invalid", "Verwacht een JSON object.")
+    data = json_body(request)
     unknown = sorted(set(data) - {"uuid__in", "bronorganisatie", "identificatie", "expand"})
     if unknown:
         raise invalid("nonFieldErrors", "unknown-parameters", f"Onbekend: {', '.join(unknown)}")

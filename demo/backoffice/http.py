@@ -105,6 +105,17 @@ def invalid(name: str, code: str, reason: str) -> ApiError:
     return ApiError(400, "invalid", reason, [{"name": name, "code": code, "reason": reason}])
 
 
+def json_body(request: HttpRequest) -> dict[str, Any]:
+    """The request's JSON object, or the 400 Open Zaak and Open Notificaties give."""
+    try:
+        body = json.loads(request.body or b"null")
+    except ValueError:
+        raise invalid("nonFieldErrors", "parse_error", "JSON parse error.") from None
+    if not isinstance(body, dict):
+        raise invalid("nonFieldErrors", "invalid", "Verwacht een JSON object.")
+    return body
+
+
 def not_found(detail: str = "Niet gevonden.") -> ApiError:
     return ApiError(404, "not_found", detail)
 

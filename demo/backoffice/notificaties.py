@@ -15,7 +15,6 @@ sets a status (see `next_status` below). `GET /_demo/notificaties` lists what wa
 and every delivery attempt; `DELETE` forgets them.
 """
 
-import json
 import os
 import threading
 import time
@@ -216,16 +215,6 @@ def _url(value: Any) -> bool:
         return False
     parts = urlsplit(value)
     return parts.scheme in ("http", "https") and bool(parts.netloc)
-
-
-def json_body(request: HttpRequest) -> dict[str, Any]:
-    try:
-        body = json.loads(request.body or b"null")
-    except ValueError:
-        raise invalid("nonFieldErrors", "parse_error", "JSON parse error.") from None
-    if not isinstance(body, dict):
-        raise invalid("nonFieldErrors", "invalid", "Verwacht een JSON object.")
-    return body
 
 
 def _filters(value: Any, name: str) -> dict[str, str]:

@@ -13,7 +13,7 @@ from uuid import UUID, uuid4
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 
 from demo.backoffice import auth, control
-from demo.backoffice.http import RESOURCES, ApiError
+from demo.backoffice.http import RESOURCES, ApiError, json_body
 from demo.backoffice.notificaties import (
     API_VERSION,
     PREFIX,
@@ -21,7 +21,6 @@ from demo.backoffice.notificaties import (
     Abonnement,
     Kanaal,
     invalid,
-    json_body,
     public_base_url,
     publish,
     validate_abonnement,
