@@ -2,7 +2,8 @@
 
 import os
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 # Open Zaak's JWT_EXPIRY (1 hour) and a small leeway for clock drift between processes.
 JWT_EXPIRY_SECONDS = 3600
@@ -19,6 +20,13 @@ class Config:
     today: date
 
 
+def municipal_today() -> date:
+    """Today in the Netherlands: the seed's dates and the portal (TIME_ZONE Europe/Amsterdam)
+    agree also between midnight there and midnight UTC. Every process uses this, not
+    date.today(), whose answer depends on the process's TZ (Django sets it in the portal)."""
+    return datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+
+
 def _number(name: str, default: str) -> float:
     raw = os.environ.get(name, default)
     try:
@@ -32,7 +40,8 @@ def _number(name: str, default: str) -> float:
 
 def from_environment() -> Config:
     """DEMO_ZGW_CLIENT_ID, DEMO_ZGW_SECRET, DEMO_LATENCY_MS, DEMO_LATENCY_JITTER_MS,
-    DEMO_LARGE_DOCUMENT_MB and DEMO_TODAY (ISO date the seed treats as today; default: today)."""
+    DEMO_LARGE_DOCUMENT_MB and DEMO_TODAY (ISO date the seed treats as today; default: today
+    in the Netherlands)."""
     today = os.environ.get("DEMO_TODAY", "")
     return Config(
         client_id=os.environ.get("DEMO_ZGW_CLIENT_ID", "mijnomgeving-demo"),
@@ -40,5 +49,5 @@ def from_environment() -> Config:
         latency_ms=_number("DEMO_LATENCY_MS", "0"),
         latency_jitter_ms=_number("DEMO_LATENCY_JITTER_MS", "0"),
         large_document_mb=int(_number("DEMO_LARGE_DOCUMENT_MB", "0")),
-        today=date.fromisoformat(today) if today else date.today(),
+        today=date.fromisoformat(today) if today else municipal_today(),
     )

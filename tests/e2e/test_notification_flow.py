@@ -9,12 +9,12 @@ after logging in.
 
 import re
 import time
-from datetime import date
 
 import pytest
 import requests
 from playwright.sync_api import Page, expect
 
+from demo.backoffice.config import municipal_today
 from demo.backoffice.seed import build_seed, uid
 from demo.stack import Stack
 from tests.e2e.helpers import assert_no_axe_violations
@@ -52,7 +52,7 @@ def restore_seed(demo_stack: Stack):
 def test_next_status_on_the_demo_page_mails_the_initiator_once_with_a_link_to_the_case(
     page: Page, demo_stack: Stack, restore_seed: None
 ) -> None:
-    identificatie = build_seed(date.today()).zaken[PARKEER].identificatie
+    identificatie = build_seed(municipal_today()).zaken[PARKEER].identificatie
     before = len(mails(demo_stack))
     page.goto(f"{demo_stack.backoffice_url}/_demo/zaken/")
     assert_no_axe_violations(page)

@@ -7,7 +7,7 @@ its besluit as the demo back office serves them to anyone with a valid ZGW JWT.
 
 import warnings
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -22,6 +22,7 @@ from playwright.sync_api import (
 )
 
 from demo.backoffice.config import from_environment as backoffice_config
+from demo.backoffice.config import municipal_today
 from demo.backoffice.seed import Seed, build_seed, uid
 from demo.stack import Stack
 from tests.e2e.browser import chromium
@@ -47,7 +48,7 @@ BESLUIT_KEY = "suzanne-bijstand-besluit"
 def seed() -> Seed:
     # Document bytes and names do not depend on the date; the dates are compared only where
     # the stack's back office (started today) and this seed agree.
-    return build_seed(date.today())
+    return build_seed(municipal_today())
 
 
 @pytest.fixture(scope="module")
