@@ -180,6 +180,29 @@ def test_open_and_closed_are_separated_with_counts(world: ZgwWorld, identity, ex
     assert (open_list(identity).open_count, open_list(identity).closed_count) == (1, 1)
 
 
+@pytest.mark.parametrize("cache_seconds", [3600, 0], ids=["cached", "uncached"])
+def test_the_counted_half_applies_its_own_zaaktypes_visibility(
+    world: ZgwWorld, identity, settings, cache_seconds
+) -> None:
+    # The closed half is only counted; its zaaktypen appear nowhere in the open half, so
+    # they come from the catalogi (cache on) or embedded in the list (cache off).
+    settings.ZAKEN_USE_EXPAND = True
+    settings.CATALOGI_CACHE_SECONDS = cache_seconds
+    world.add_zaak(statussen=[1])
+    world.add_zaak(statussen=[1, 2, 3], zaaktype=world.add_zaaktype())
+    world.add_zaak(
+        statussen=[1, 2, 3], zaaktype=world.add_zaaktype(indicatieInternOfExtern="intern")
+    )
+
+    overview = open_list(identity)
+
+    assert (overview.open_count, overview.closed_count) == (1, 1)
+    [closed_call] = [
+        r for r in world.mocker.request_history if r.qs.get("einddatum__isnull") == ["false"]
+    ]
+    assert closed_call.qs["expand"] == (["rollen"] if cache_seconds else ["zaaktype,rollen"])
+
+
 # --- Order and pagination -----------------------------------------------------------------------
 
 
@@ -242,7 +265,7 @@ def test_with_expand_the_overview_is_two_calls_at_once(world: ZgwWorld, identity
     }
     assert expanded == {
         "true": "zaaktype,status,status.statustype,resultaat,resultaat.resultaattype,rollen",
-        "false": "zaaktype,rollen",
+        "false": "rollen",  # zaaktypen from the catalogi cache
     }
 
 

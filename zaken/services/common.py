@@ -85,8 +85,15 @@ def required(value: T | UpstreamError) -> T:
     return value
 
 
-# What the other half of an overview needs: enough to count it (visibility and ownership).
-COUNT_EXPAND = ("zaaktype", "rollen")
+# What the other half of an overview needs to be counted (visibility and ownership): its
+# rollen, and its zaaktypen, which come from the catalogi cache when that is on (a zaaktype
+# the cache lacks is fetched in a second round), else embedded.
+COUNT_EXPAND = ("rollen",)
+COUNT_EXPAND_UNCACHED = ("zaaktype", "rollen")
+
+
+def count_expand() -> tuple[str, ...]:
+    return COUNT_EXPAND if settings.CATALOGI_CACHE_SECONDS > 0 else COUNT_EXPAND_UNCACHED
 
 
 def zaken_of(
@@ -99,9 +106,9 @@ def zaken_of(
     """Every zaak the identity has a rol in, up to the vertrouwelijkheid maximum (all pages).
 
     With `shown` ("open" or "closed") and expand, the zaken of that half come with
-    everything a row shows and the other half, only counted, with just its zaaktype and
-    rollen: two calls at once, each lighter than one that expands everything (for the
-    resident with 25 zaken the back office's part of the round trip roughly halves).
+    everything a row shows and the other half, only counted, with just its rollen
+    (count_expand): two calls at once, each lighter than one that expands everything (for
+    the resident with 25 zaken the back office's part of the round trip roughly halves).
 
     With expand each zaak carries its rollen, and a zaak without a rol for this person is
     dropped: a back office that ignores or mishandles the betrokkene filter (STANDARDS §3.2
@@ -121,7 +128,7 @@ def zaken_of(
                     clients,
                     identity,
                     maximum,
-                    expand=LIST_EXPAND if half == shown else COUNT_EXPAND,
+                    expand=LIST_EXPAND if half == shown else count_expand(),
                     closed=half == "closed",
                 )
                 for half in ("open", "closed")
