@@ -33,7 +33,7 @@ from bench.stack import (
     bench_stack_settings,
     generated_secrets,
 )
-from demo.stack import StackError, say
+from demo.processes import StackError, say
 
 ROOT = Path(__file__).resolve().parent.parent
 

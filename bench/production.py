@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bench.client import BenchError
 from bench.stack import BenchStack, ProxyStarter
-from demo.stack import Child, free_port, port_is_free
+from demo.processes import Child, free_port, port_is_free
 
 PG_BIN_DIRS = [Path(p) for p in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)]
 APT_PACKAGES = {"postgres": "postgresql", "redis-server": "redis-server", "nginx": "nginx"}

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet
 
-from demo.stack import CONFIG_YAML, Child, Stack, StackSettings, free_port
+from demo.processes import Child, free_port
+from demo.stack import CONFIG_YAML, Stack, StackSettings
 
 # Migrate and load the back office services (demo/config/setup.yaml): nothing demo-only
 # (no demo staff accounts; the production check forbids them, rightly).
@@ -156,9 +157,9 @@ class BenchStack(Stack):
     def _load_discovery(self) -> None:
         import json
 
-        from demo.stack import _OPENER
+        from demo.processes import OPENER
 
-        with _OPENER.open(f"{self.oidc_url}/.well-known/openid-configuration", timeout=5) as r:
+        with OPENER.open(f"{self.oidc_url}/.well-known/openid-configuration", timeout=5) as r:
             self.oidc_discovery = json.load(r)
 
     def worker_pids(self, variant: str) -> list[int]:

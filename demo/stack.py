@@ -1,29 +1,32 @@
 """`make demo`: the portal with its demo back offices, OIDC provider and task worker, together.
 
 Run as ``python -m demo.stack`` (see ``--help``). The browser tests start the same stack on
-free ports through ``Stack`` (tests/fixtures/stack.py).
+free ports through ``Stack`` (tests/fixtures/stack.py). The processes themselves are in
+demo/processes.py, the test residents in demo/residents.py.
 """
 
 import argparse
-import contextlib
-import ctypes
 import json
 import os
 import signal
-import socket
-import subprocess
 import sys
-import threading
 import time
-import urllib.error
-import urllib.request
-from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from demo.processes import (
+    OPENER,
+    ROOT,
+    Child,
+    StackError,
+    http_status,
+    port_is_free,
+    say,
+)
+from demo.residents import RESIDENTS
+
 CONFIG_YAML = ROOT / "demo" / "config" / "setup.yaml"
 # The Notificatieservice's services (Notificaties, Klantinteracties), loaded after CONFIG_YAML.
 NOTIFICATIES_YAML = ROOT / "demo" / "config" / "notificaties.yaml"
@@ -33,33 +36,6 @@ KLANTINTERACTIES_TOKEN = "mijnomgeving-demo-klantinteracties-token"
 REGISTER_SUBSCRIPTION = (
     ROOT / "notificaties" / "management" / "commands" / "register_subscription.py"
 )
-_DIGID = "urn:oasis:names:tc:SAML:2.0:ac:classes:"
-_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback only
-
-
-@dataclass(frozen=True, slots=True)
-class Resident:
-    """A test resident at the demo's OIDC provider (RvIG test BSNs, see STANDARDS.md)."""
-
-    bsn: str
-    name: str
-    acr: str
-    story: str
-
-    def claims(self) -> dict[str, str]:
-        return {"sub": self.bsn, "bsn": self.bsn, "name": self.name, "acr": self.acr}
-
-
-RESIDENTS = (
-    Resident("999993653", "Suzanne Moulin", f"{_DIGID}MobileTwoFactorContract", "3 zaken met documenten (1 afgerond, 1 als belanghebbende)"),
-    Resident("999990755", "Mary Eloise Kierkegaard", f"{_DIGID}Smartcard", "1 lopende zaak"),
-    Resident("999991954", "Sierra Kooyman", f"{_DIGID}MobileTwoFactorContract", "25 zaken over twee jaar; een vergunning met 8 statussen"),
-    Resident("999993847", "Merel Kooyman", f"{_DIGID}PasswordProtectedTransport", "geen zaken; DigiD-niveau basis"),
-)  # fmt: skip
-
-
-class StackError(RuntimeError):
-    """A part of the stack could not start; the message says which and why."""
 
 
 @dataclass(frozen=True)
@@ -98,108 +74,6 @@ class StackSettings:
             "settings_module": env.get("DJANGO_SETTINGS_MODULE") or cls.settings_module,
         }
         return cls(**{**values, **overrides})
-
-
-_LIBC = ctypes.CDLL(None) if sys.platform == "linux" else None
-
-
-def _die_with_parent() -> None:
-    """In the child before exec: get SIGTERM when the stack process dies, even by SIGKILL."""
-    if _LIBC is not None:
-        _LIBC.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-
-
-class Child:
-    """One process of the stack in its own process group; its output goes to a log file."""
-
-    def __init__(
-        self, name: str, command: list[str], env: Mapping[str, str], log_dir: Path, *, echo: bool
-    ) -> None:
-        self.name = name
-        self.log_path = log_dir / f"{name}.log"
-        self._tail: deque[str] = deque(maxlen=30)
-        self._echo = echo
-        self.process = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env=dict(env),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # Ctrl-C reaches the stack only; it stops the children
-            preexec_fn=_die_with_parent,  # only calls prctl (no locks)
-        )
-        assert self.process.stdout is not None
-        self._pump = threading.Thread(target=self._copy, args=(self.process.stdout,), daemon=True)
-        self._pump.start()
-
-    def _copy(self, stream: IO[bytes]) -> None:
-        with self.log_path.open("wb") as log:
-            for raw in stream:
-                log.write(raw)
-                log.flush()
-                line = raw.decode(errors="replace").rstrip()
-                self._tail.append(line)
-                if self._echo:
-                    say(f"{self.name:>10} | {line}")
-
-    @property
-    def running(self) -> bool:
-        return self.process.poll() is None
-
-    def tail(self) -> str:
-        self._pump.join(timeout=0.5 if not self.running else 0)
-        lines = list(self._tail)[-15:]
-        return "\n".join(f"    {line}" for line in lines) or "    (geen uitvoer)"
-
-    def signal(self, sig: signal.Signals) -> None:
-        """Send sig to the child's whole process group (runserver's reloader included)."""
-        if self.process.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, sig)
-
-    def wait(self, deadline: float) -> bool:
-        """Wait until the child has exited or the deadline passes; True when it exited."""
-        try:
-            self.process.wait(timeout=max(0.0, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            return False
-        self._pump.join(timeout=2)
-        return True
-
-
-def say(message: str, *, error: bool = False) -> None:
-    """A line for the person at the terminal (the stack has no logging setup of its own)."""
-    stream = sys.stderr if error else sys.stdout
-    stream.write(f"{message}\n")
-    stream.flush()
-
-
-def port_is_free(host: str, port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind((host, port))
-        except OSError:
-            return False
-    return True
-
-
-def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((host, 0))
-        return int(sock.getsockname()[1])
-
-
-def _http_status(url: str) -> int | None:
-    """The status of GET url, or None when nothing answers yet."""
-    try:
-        with _OPENER.open(url, timeout=2) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as error:
-        return error.code
-    except (urllib.error.URLError, OSError):
-        return None
 
 
 # Runs in a child with the portal's settings: migrate, then the declarative configuration.
@@ -308,7 +182,7 @@ class Stack:
                     child,
                     f"{child.name} is gestopt tijdens het opstarten (exit code {child.process.returncode}).",
                 )
-            status = _http_status(url)
+            status = http_status(url)
             if status is not None and status < 500:
                 return
             if status is not None:
@@ -381,7 +255,7 @@ class Stack:
             oidc = self._spawn("oidc", commands["oidc"], quiet_python)
             discovery_url = f"{self.oidc_url}/.well-known/openid-configuration"
             self._wait_http(oidc, discovery_url, deadline)
-            with _OPENER.open(discovery_url, timeout=5) as response:
+            with OPENER.open(discovery_url, timeout=5) as response:
                 self.oidc_discovery = json.load(response)
             self._wait_exit(prepare, deadline)
             portal = self._spawn("portal", commands["portal"], self.portal_env())

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from demo.stack import ROOT, Stack
+from demo.processes import ROOT
+from demo.stack import Stack
 from demo.staff import DEMO_PASSWORD, DemoStaffMember, totp_code, totp_seconds_left, totp_step
 
 AXE_PATH = ROOT / "node_modules" / "axe-core" / "axe.min.js"

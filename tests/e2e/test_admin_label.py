@@ -14,7 +14,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from demo.backoffice.seed import uid
-from demo.stack import ROOT, Stack
+from demo.processes import ROOT
+from demo.stack import Stack
 from demo.staff import BEHEERDER, DemoStaffMember
 from tests.e2e.browser import new_page
 from tests.e2e.helpers import log_in_as_staff, login_as

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from demo.stack import ROOT, Stack, StackError, StackSettings, free_port
+from demo.processes import ROOT, StackError, free_port
+from demo.stack import Stack, StackSettings
 
 
 def children_of(pid: int) -> set[int]:
