@@ -8,4 +8,5 @@ pytest_plugins: list[str] = [
     "tests.fixtures.roundtrips",
     "tests.fixtures.notificaties",
     "tests.fixtures.staff",
+    "tests.guard",  # guard_world, resident_a, resident_b
 ]

@@ -12,6 +12,10 @@ person's identifiers each parameter takes (keys of `Person.identifiers()`):
 The guard then requests it with real identifiers of a person in the test back office, and the
 cross-person walk requests it with another person's. A parameter that identifies no one's data
 (a page slug, say) takes a `Fixed("value")`. A URL with parameters and no entry fails the walk.
+
+Fixtures (registered in tests/conftest.py): ``guard_world`` (the in-memory Open Zaak as the
+back office), ``resident_a`` and ``resident_b`` (two people in it, each with a zaak and a
+document).
 """
 
 import re
@@ -20,6 +24,7 @@ from html import unescape
 from html.parser import HTMLParser
 from typing import Any
 
+import pytest
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -27,6 +32,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from mijnomgeving.audit.models import Purpose
 from tests.factories.zgw import TEST_BSN
 from tests.fixtures.oidc import log_in_resident
+from tests.fixtures.services import ZgwServices
 from tests.zaken.zgw_world import ZgwWorld
 
 
@@ -300,3 +306,20 @@ def main_text(html: str) -> str:
     """The visible text of the <main> element, whitespace collapsed."""
     main = html[html.index("<main") : html.index("</main>")]
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", main))).strip()
+
+
+@pytest.fixture
+def guard_world(requests_mock: Any, zgw_services: ZgwServices) -> ZgwWorld:
+    """The in-memory Open Zaak (tests/zaken/zgw_world.py), configured as the back office."""
+    return ZgwWorld(requests_mock)
+
+
+@pytest.fixture
+def resident_a(guard_world: ZgwWorld) -> Person:
+    return person_add(guard_world, bsn=RESIDENT_A, name="Suzanne")
+
+
+@pytest.fixture
+def resident_b(guard_world: ZgwWorld) -> Person:
+    """Someone else in the same back office, so the pages have more than one person's data."""
+    return person_add(guard_world, bsn=RESIDENT_B, name="Mary")

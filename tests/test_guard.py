@@ -8,7 +8,6 @@ unknown identifier and the 503 of a back office that is down. Every answer carri
 security headers. How to register a new URL with parameters: see tests/guard.py.
 """
 
-from typing import Any
 from uuid import uuid4
 
 import pytest
@@ -17,12 +16,10 @@ from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 
-from tests.fixtures.services import ZgwServices
 from tests.guard import (
     GUARDED,
     PERSONAL,
     RESIDENT_A,
-    RESIDENT_B,
     SKIPPED_URLS,
     URL_ARGUMENTS,
     URLS,
@@ -33,7 +30,6 @@ from tests.guard import (
     body_of,
     client_of,
     is_html,
-    person_add,
     url_for,
 )
 from tests.zaken.zgw_world import ZgwWorld
@@ -65,23 +61,6 @@ UNAVAILABLE_WHEN_DOWN = {
     for namespace in ("zaken", "balie-zaken")
     for page in ("list", "list-closed", "detail", "document-download")
 }
-
-
-@pytest.fixture
-def world(requests_mock: Any, zgw_services: ZgwServices) -> ZgwWorld:
-    """The in-memory Open Zaak (tests/zaken/zgw_world.py), configured as the back office."""
-    return ZgwWorld(requests_mock)
-
-
-@pytest.fixture
-def resident_a(world: ZgwWorld) -> Person:
-    return person_add(world, bsn=RESIDENT_A, name="Suzanne")
-
-
-@pytest.fixture
-def resident_b(world: ZgwWorld) -> Person:
-    """Someone else in the same back office, so the pages have more than one person's data."""
-    return person_add(world, bsn=RESIDENT_B, name="Mary")
 
 
 def client_for(role: str, request: pytest.FixtureRequest, name: str = "") -> Client:
@@ -147,10 +126,10 @@ def test_an_unknown_identifier_is_a_guarded_404(
 @pytest.mark.parametrize("role", ["resident", "desk"])
 @pytest.mark.parametrize("name", GUARDED)
 def test_a_back_office_outage_is_a_guarded_page(
-    name: str, role: str, world: ZgwWorld, resident_a: Person, request: pytest.FixtureRequest
+    name: str, role: str, guard_world: ZgwWorld, resident_a: Person, request: pytest.FixtureRequest
 ) -> None:
     client = client_for(role, request, name)
-    world.fail(".", "500")
+    guard_world.fail(".", "500")
 
     response = get(client, name, resident_a.identifiers())
 

@@ -8,17 +8,14 @@ and carries nothing of A. A new URL with a UUID is covered the day it is added.
 """
 
 from itertools import combinations
-from typing import Any
 from uuid import uuid4
 
 import pytest
 from django.test import Client
 
-from tests.fixtures.services import ZgwServices
 from tests.guard import (
     GUARDED,
     PERSONAL,
-    RESIDENT_A,
     RESIDENT_B,
     SKIPPED_URLS,
     URL_ARGUMENTS,
@@ -27,27 +24,10 @@ from tests.guard import (
     body_of,
     client_of,
     main_text,
-    person_add,
     url_for,
 )
-from tests.zaken.zgw_world import ZgwWorld
 
 ROLES = ("resident", "desk")
-
-
-@pytest.fixture
-def world(requests_mock: Any, zgw_services: ZgwServices) -> ZgwWorld:
-    return ZgwWorld(requests_mock)
-
-
-@pytest.fixture
-def resident_a(world: ZgwWorld) -> Person:
-    return person_add(world, bsn=RESIDENT_A, name="Suzanne")
-
-
-@pytest.fixture
-def resident_b(world: ZgwWorld) -> Person:
-    return person_add(world, bsn=RESIDENT_B, name="Mary")
 
 
 def mixes(name: str, own: dict[str, str], theirs: dict[str, str]) -> list[dict[str, str]]:

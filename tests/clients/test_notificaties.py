@@ -155,21 +155,7 @@ def test_an_outdated_abonnement_for_our_callback_is_updated(nrc: Any) -> None:
 
 def test_a_refusal_gives_a_clear_error(nrc: Any) -> None:
     nrc.get(nf.NRC_ROOT + "abonnement", json=[])
-    problem = {
-        "type": "about:blank",
-        "code": "invalid",
-        "title": "Invalid input.",
-        "status": 400,
-        "detail": "",
-        "instance": "urn:uuid:1",
-        "invalidParams": [
-            {
-                "name": "callbackUrl",
-                "code": "invalid-callback-url",
-                "reason": "Callback URL niet bereikbaar",
-            }
-        ],
-    }
+    problem = nf.abonnement_refusal("invalid-callback-url", "Callback URL niet bereikbaar")
     nrc.post(nf.NRC_ROOT + "abonnement", status_code=400, json=problem)
     with pytest.raises(CommandError, match="kon de webhook niet bereiken"):
         call_command("register_subscription", stdout=StringIO())

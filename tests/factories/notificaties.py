@@ -107,6 +107,20 @@ def abonnement(
     return payload
 
 
+def abonnement_refusal(code: str, reason: str = "x") -> Payload:
+    """The 400 problem+json Open Notificaties answers when it refuses an abonnement, for
+    `callbackUrl` (e.g. invalid-callback-url, no-auth-on-callback-url)."""
+    return {
+        "type": "about:blank",
+        "code": "invalid",
+        "title": "Invalid input.",
+        "status": 400,
+        "detail": "",
+        "instance": "urn:uuid:1",
+        "invalidParams": [{"name": "callbackUrl", "code": code, "reason": reason}],
+    }
+
+
 def problem_violations(body: Payload, schema: str = "ValidatieFout") -> list[str]:
     """What is wrong with a problem+json body the webhook answered (consumer webhook spec)."""
     validator = OAS30Validator(

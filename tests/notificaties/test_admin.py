@@ -67,16 +67,7 @@ def test_the_register_action_shows_the_refusal(
     requests_mock.post(
         nf.NRC_ROOT + "abonnement",
         status_code=400,
-        json={
-            "code": "invalid",
-            "title": "Invalid input.",
-            "status": 400,
-            "detail": "",
-            "instance": "urn:uuid:1",
-            "invalidParams": [
-                {"name": "callbackUrl", "code": "invalid-callback-url", "reason": "x"}
-            ],
-        },
+        json=nf.abonnement_refusal("invalid-callback-url"),
     )
     response = admin_client_staff.post(
         reverse("admin:notificaties_subscription_changelist"),
@@ -109,20 +100,9 @@ def _refusing_nrc(requests_mock: Any) -> None:
     requests_mock.post(
         nf.NRC_ROOT + "abonnement",
         status_code=400,
-        json={
-            "code": "invalid",
-            "title": "Invalid input.",
-            "status": 400,
-            "detail": "",
-            "instance": "urn:uuid:1",
-            "invalidParams": [
-                {
-                    "name": "callbackUrl",
-                    "code": "no-auth-on-callback-url",
-                    "reason": "Callback URL accepteert verzoeken zonder auth",
-                }
-            ],
-        },
+        json=nf.abonnement_refusal(
+            "no-auth-on-callback-url", "Callback URL accepteert verzoeken zonder auth"
+        ),
     )
 
 
