@@ -32,8 +32,8 @@ def callback_url() -> str:
 
 def wanted_kanalen() -> tuple[Kanaalfilter, ...]:
     """settings.NOTIFICATIES_KANALEN (default: zaken), each with the filters the portal needs."""
-    names = getattr(settings, "NOTIFICATIES_KANALEN", None) or ["zaken"]
-    return tuple(Kanaalfilter(naam=naam, filters=_filters(naam)) for naam in dict.fromkeys(names))
+    names = dict.fromkeys(settings.NOTIFICATIES_KANALEN)
+    return tuple(Kanaalfilter(naam=naam, filters=_filters(naam)) for naam in names)
 
 
 def _filters(naam: str) -> dict[str, str]:

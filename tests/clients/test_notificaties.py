@@ -127,8 +127,7 @@ def test_changed_kanalen_are_updated(nrc: Any, settings: Any) -> None:
 
 def test_kanalen_default_to_zaken_with_the_bronorganisatie_filter(settings: Any) -> None:
     settings.NOTIFICATIES_ZAKEN_BRONORGANISATIE = "002220647"
-    if hasattr(settings, "NOTIFICATIES_KANALEN"):
-        del settings.NOTIFICATIES_KANALEN
+    assert settings.NOTIFICATIES_KANALEN == ["zaken"]  # the default (NOTIFICATIES_KANALEN unset)
     assert [k.as_api() for k in wanted_kanalen()] == [
         {"naam": "zaken", "filters": {"bronorganisatie": "002220647"}}
     ]

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from mijnomgeving.accounts.identity import Identity
 from mijnomgeving.clients.actor import Actor
-from mijnomgeving.clients.catalogi_resources import ResultaatType, StatusType, ZaakType
+from mijnomgeving.clients.catalogi_resources import ResultaatType, StatusType
 from mijnomgeving.clients.documenten_resources import EnkelvoudigInformatieObject
 from mijnomgeving.clients.parsing import ParseError, uuid_from_url
 from mijnomgeving.clients.zaken_resources import Resultaat, Status, Zaak, ZaakInformatieObject
@@ -48,12 +48,14 @@ def zaak_get_for(*, identity: Identity, uuid: UUID, actor: Actor | None = None) 
     zaak, first = owned_zaak(
         clients, identity, uuid, expand=DETAIL_EXPAND, alongside=partial(_first_round, clients)
     )
-    if zaak.expanded_zaaktype is not None and not policy.zaak_visible(zaak, zaak.expanded_zaaktype):
+    zaaktype = zaak.expanded_zaaktype
+    if zaaktype is not None and not policy.zaak_visible(zaak, zaaktype):
         raise ZaakNotFound  # before anything else is fetched
     second = {**first, **run_round(_second_round(clients, zaak, first))}
-    zaaktype: ZaakType = zaak.expanded_zaaktype or required(second["zaaktype"])
-    if not policy.zaak_visible(zaak, zaaktype):
-        raise ZaakNotFound
+    if zaaktype is None:  # a back office without expand: known only now
+        zaaktype = required(second["zaaktype"])
+        if not policy.zaak_visible(zaak, zaaktype):
+            raise ZaakNotFound
     zios = (
         list(zaak.expanded_zaakinformatieobjecten)
         if zaak.expanded_zaakinformatieobjecten is not None
