@@ -20,11 +20,15 @@ class Config:
     today: date
 
 
+# The municipality's clock: dates and times residents and staff see are Dutch ones.
+NETHERLANDS = ZoneInfo("Europe/Amsterdam")
+
+
 def municipal_today() -> date:
     """Today in the Netherlands: the seed's dates and the portal (TIME_ZONE Europe/Amsterdam)
     agree also between midnight there and midnight UTC. Every process uses this, not
     date.today(), whose answer depends on the process's TZ (Django sets it in the portal)."""
-    return datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    return datetime.now(NETHERLANDS).date()
 
 
 def _number(name: str, default: str) -> float:

@@ -29,6 +29,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import Context, Engine
 from django.utils.html import strip_tags
 
+from demo.backoffice.config import NETHERLANDS
 from demo.backoffice.seed.residents import MARY, MEREL, SIERRA, SUZANNE
 from demo.backoffice.store import State, state
 from demo.staff import DEMO_PASSWORD, DEMO_STAFF, totp_code, totp_seconds_left
@@ -262,5 +263,6 @@ MONTHS = [
 
 
 def _dutch_time(moment: datetime) -> str:
-    local = moment.astimezone()
+    """In Dutch time: the back office's own processes run in UTC."""
+    local = moment.astimezone(NETHERLANDS)
     return f"{local.day} {MONTHS[local.month - 1]} {local.year}, {local:%H:%M:%S}"

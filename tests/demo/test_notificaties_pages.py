@@ -132,3 +132,11 @@ def test_the_index_links_the_pages(demo_backoffice):
 
     assert 'href="/_demo/zaken/"' in html and 'href="/_demo/mailbox/"' in html
     assert '<html lang="nl">' in html
+
+
+def test_the_time_is_shown_in_dutch_time_whatever_the_process_runs_in():
+    # 23:30 UTC in winter is 00:30 the next day in Amsterdam; the back office runs in UTC.
+    assert pages._dutch_time(datetime(2026, 12, 1, 23, 30, 5, tzinfo=UTC)) == (
+        "2 december 2026, 00:30:05"
+    )
+    assert pages._dutch_time(datetime(2026, 7, 1, 10, 0, tzinfo=UTC)) == "1 juli 2026, 12:00:00"
