@@ -1,4 +1,4 @@
-"""Validate requests and responses against the official OpenAPI specs in ../shared/specs."""
+"""Validate requests and responses against the official OpenAPI specs in specs/."""
 
 import functools
 import json
@@ -11,11 +11,7 @@ import yaml
 from openapi_core import Config, OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 
-SPECS_DIR = Path(
-    os.environ.get(
-        "MIJNOMGEVING_SPECS_DIR", Path(__file__).parent.parent.parent / "shared" / "specs"
-    )
-)
+SPECS_DIR = Path(os.environ.get("MIJNOMGEVING_SPECS_DIR", Path(__file__).parent.parent / "specs"))
 
 # Host used for the servers of every loaded spec: only the path of a URL is matched.
 SPEC_HOST = "http://spec.test"
