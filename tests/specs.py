@@ -88,8 +88,8 @@ def openapi_for(api: str) -> OpenAPI:
     path = SPECS_DIR / filename
     if not path.is_file():
         raise FileNotFoundError(
-            f"Spec {filename} not found in {SPECS_DIR}: the official specs live in shared/specs "
-            "beside the repository; point MIJNOMGEVING_SPECS_DIR at them elsewhere."
+            f"Spec {filename} not found in {SPECS_DIR}: the official specs live in specs/ "
+            "at the top of the repository; point MIJNOMGEVING_SPECS_DIR at them elsewhere."
         )
     with path.open("rb") as handle:
         spec = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
