@@ -272,8 +272,8 @@ class Zaak:
         zaaktype = opt_object(expanded, "zaaktype")
         status = opt_object(expanded, "status")
         resultaat = opt_object(expanded, "resultaat")
-        rollen = opt_objects(expanded, "rollen")
-        zios = opt_objects(expanded, "zaakinformatieobjecten")
+        rollen = _relation(data, expanded, "rollen")
+        zios = _relation(data, expanded, "zaakinformatieobjecten")
         opschorting = opt_object(data, "opschorting")
         verlenging = opt_object(data, "verlenging")
         return cls(
@@ -317,3 +317,19 @@ class Zaak:
                 tuple(map(ZaakInformatieObject.from_api, zios)) if zios is not None else None
             ),
         )
+
+
+def _relation(data: Json, expanded: Json, key: str) -> tuple[Json, ...] | None:
+    """An expanded list relation: its objects; () when the zaak's own list of URLs for it is
+    present and empty; None when it is unknown (not asked for, or the back office ignored
+    `expand`).
+
+    Real Open Zaak leaves an empty relation out of `_expand` altogether (a zaak without
+    documents has no `_expand.zaakinformatieobjecten` key), so "absent" must not be read as
+    "not expanded" when the zaak itself says there is nothing to expand
+    (tests/corpus/realzgw: direct-zaak-detail-expand-without-documents).
+    """
+    objects = opt_objects(expanded, key)
+    if objects is None and data.get(key) == []:
+        return ()
+    return objects

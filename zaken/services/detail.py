@@ -163,13 +163,12 @@ def _second_round(clients: ZgwClients, zaak: Zaak, first: dict[str, Any]) -> dic
         if zaak.expanded_zaakinformatieobjecten is not None
         else first.get("zios")
     )
-    if "eios" not in first:
-        if zios is None:
-            tasks["zios"] = partial(clients.zaken.zaakinformatieobjecten, zaak.url)
-        elif ok(zios):
-            # The documents the links point at, in one search (VNG Documenten 1.x).
-            uuids = [uuid for zio in zios if (uuid := _uuid_of(zio.informatieobject))]
-            tasks["eios"] = partial(clients.documenten.informatieobjecten, uuids)
+    if zios is None:  # neither expanded nor fetched beside the zaak
+        tasks["zios"] = partial(clients.zaken.zaakinformatieobjecten, zaak.url)
+    elif "eios" not in first and ok(zios):
+        # The documents the links point at, in one search (VNG Documenten 1.x).
+        uuids = [uuid for zio in zios if (uuid := _uuid_of(zio.informatieobject))]
+        tasks["eios"] = partial(clients.documenten.informatieobjecten, uuids)
     if zaak.expanded_zaaktype is None:
         tasks["zaaktype"] = partial(clients.catalogi.zaaktype, zaak.zaaktype)
     if zaak.resultaat and zaak.expanded_resultaat is None:
