@@ -11,6 +11,7 @@ from demo.backoffice import (
     notificaties_api,
     pages,
     zaken,
+    zaken_zoek,
 )
 from demo.backoffice.http import ApiError
 
@@ -22,6 +23,7 @@ NOTIFICATIES = "notificaties/api/v1/"
 
 urlpatterns = [
     path(f"{ZAKEN}zaken", zaken.zaak_list),
+    path(f"{ZAKEN}zaken/_zoek", zaken_zoek.zaak_search),
     path(f"{ZAKEN}zaken/<uuid:uuid>", zaken.zaak_detail),
     path(f"{ZAKEN}statussen", zaken.status_list),
     path(f"{ZAKEN}statussen/<uuid:uuid>", zaken.status_detail),

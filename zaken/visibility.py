@@ -47,27 +47,27 @@ class VisibilityPolicy:
         )
 
     def zaak_visible(self, zaak: Zaak, zaaktype: ZaakType) -> bool:
-        """Shown zaaktype, vertrouwelijkheid within its maximum, a status.
-
-        The zaaktype is shown when it is extern, unless an administrator chose "always" or
-        "never" for it; a row that only sets labels follows the catalogus.
-        """
-        configured = self.types.zaaktype(zaaktype)
-        shown = (
-            configured.shown
-            if configured is not None and configured.shown is not None
-            else zaaktype.is_extern
-        )
-        maximum = (
-            configured.max_vertrouwelijkheid
-            if configured is not None and configured.max_vertrouwelijkheid is not None
-            else self.max_zaak_vertrouwelijkheid
-        )
+        """Shown zaaktype, vertrouwelijkheid within its maximum, a status."""
         return (
-            shown
-            and zaak.vertrouwelijkheidaanduiding.at_most(maximum)
+            self.zaaktype_shown(zaaktype)
+            and zaak.vertrouwelijkheidaanduiding.at_most(self.zaaktype_maximum(zaaktype))
             and (zaak.status is not None or self.show_without_status)
         )
+
+    def zaaktype_shown(self, zaaktype: ZaakType) -> bool:
+        """The zaaktype is shown when it is extern, unless an administrator chose "always" or
+        "never" for it; a row that only sets labels follows the catalogus."""
+        configured = self.types.zaaktype(zaaktype)
+        if configured is not None and configured.shown is not None:
+            return configured.shown
+        return zaaktype.is_extern
+
+    def zaaktype_maximum(self, zaaktype: ZaakType) -> Vertrouwelijkheid:
+        """The highest vertrouwelijkheid of the zaaktype's zaken a resident sees."""
+        configured = self.types.zaaktype(zaaktype)
+        if configured is not None and configured.max_vertrouwelijkheid is not None:
+            return configured.max_vertrouwelijkheid
+        return self.max_zaak_vertrouwelijkheid
 
     def documents_shown(self, zaaktype: ZaakType) -> bool:
         """Whether documents of zaken of this zaaktype may be shown at all (admin switch)."""

@@ -34,6 +34,18 @@ ZAKEN = f"{BASE}/zaken/api/v1/"
 CATALOGI = f"{BASE}/catalogi/api/v1/"
 DOCUMENTEN = f"{BASE}/documenten/api/v1/"
 ZOEK = DOCUMENTEN + "enkelvoudiginformatieobjecten/_zoek"
+ZAKEN_ZOEK = ZAKEN + "zaken/_zoek"
+# The scale Open Zaak filters maximaleVertrouwelijkheidaanduiding on.
+LEVELS = (
+    "openbaar",
+    "beperkt_openbaar",
+    "intern",
+    "zaakvertrouwelijk",
+    "vertrouwelijk",
+    "confidentieel",
+    "geheim",
+    "zeer_geheim",
+)
 
 PDF_BYTES = b"%PDF-1.4\n% MijnOmgeving test document\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
 
@@ -233,9 +245,12 @@ class ZgwWorld:
 
     def _answer(self, request: requests.PreparedRequest) -> requests.Response | None:
         search = request.method == "POST" and bool(request.url) and request.url.startswith(ZOEK)
+        zaken_search = (
+            request.method == "POST" and bool(request.url) and request.url.startswith(ZAKEN_ZOEK)
+        )
         if not request.url or not request.url.startswith(BASE):
             return None
-        if request.method != "GET" and not search:
+        if request.method != "GET" and not (search or zaken_search):
             return None
         for failure in self.failures:
             if failure.pattern.search(request.url):
@@ -243,6 +258,25 @@ class ZgwWorld:
         parts = urlsplit(request.url)
         url = f"{parts.scheme}://{parts.netloc}{parts.path}"
         query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+        if zaken_search:
+            body = json.loads(request.body or b"{}")
+            flat = {
+                key: ",".join(map(str, value))
+                if isinstance(value, list)
+                else str(value).lower()
+                if isinstance(value, bool)
+                else str(value)
+                for key, value in body.items()
+                if key != "zaaktype__in"
+            }
+            found, headers = self._zaken(
+                {**query, **flat}, zaaktypen=set(body.get("zaaktype__in", []))
+            )
+            if found is None:
+                return create_response(
+                    request, status_code=404, json={"detail": "Ongeldige pagina."}
+                )
+            return create_response(request, json=found, headers=headers)
         if search:
             found = self._search(json.loads(request.body or b"{}"))
             if self.validate:
@@ -279,18 +313,11 @@ class ZgwWorld:
     def _json(self, url: str, query: dict[str, str]) -> tuple[Any, dict[str, str] | None]:
         expand = set(query.get("expand", "").split(",")) - {""}
         if url == ZAKEN + "zaken":
-            wanted = query.get(
-                "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn"
-            ) or query.get("rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__kvkNummer")
-            isnull = query.get("einddatum__isnull")  # "true": open zaken, "false": closed
-            zaken = [
-                z
-                for z in self._all("/zaken/api/v1/zaken/")
-                if (self.ignore_betrokkene_filter or wanted in self._numbers(z))
-                and (isnull is None or (z["einddatum"] is None) == (isnull == "true"))
-            ]
-            zaken.sort(key=lambda z: z["startdatum"], reverse=True)
-            return zgw.page([self._expanded(z, expand) for z in zaken]), ZAKEN_RESPONSE_HEADERS
+            return self._zaken(query)
+        if url == CATALOGI + "zaaktypen":
+            return zgw.page(
+                [z for z in self._all("/catalogi/api/v1/zaaktypen/") if "statustypen" in z]
+            ), None
         if url.startswith(ZAKEN + "zaken/"):
             zaak = self.resources.get(url)
             return (self._expanded(zaak, expand) if zaak else None), ZAKEN_RESPONSE_HEADERS
@@ -336,6 +363,10 @@ class ZgwWorld:
                 s for s in self._all("/statustypen/") if s["zaaktype"] == query.get("zaaktype")
             ]
             return zgw.page(sorted(found, key=lambda s: s["volgnummer"])), None
+        if url == CATALOGI + "resultaattypen":
+            return zgw.page(
+                [r for r in self._all("/resultaattypen/") if r["zaaktype"] == query.get("zaaktype")]
+            ), None
         if url == CATALOGI + "zaaktype-informatieobjecttypen":
             return zgw.page(
                 [
@@ -345,6 +376,37 @@ class ZgwWorld:
                 ]
             ), None
         return self.resources.get(url), None
+
+    def _zaken(
+        self, query: dict[str, str], zaaktypen: set[str] | None = None
+    ) -> tuple[Any, dict[str, str] | None]:
+        """The zaken list (or search) as Open Zaak pages, sorts, counts and filters it."""
+        expand = set(query.get("expand", "").split(",")) - {""}
+        wanted = query.get("rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn") or query.get(
+            "rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__kvkNummer"
+        )
+        isnull = query.get("einddatum__isnull")  # "true": open zaken, "false": closed
+        maximum = LEVELS.index(query.get("maximaleVertrouwelijkheidaanduiding", "zeer_geheim"))
+        zaken = [
+            z
+            for z in self._all("/zaken/api/v1/zaken/")
+            if (self.ignore_betrokkene_filter or wanted in self._numbers(z))
+            and (isnull is None or (z["einddatum"] is None) == (isnull == "true"))
+            and LEVELS.index(z["vertrouwelijkheidaanduiding"]) <= maximum
+            and (not zaaktypen or z["zaaktype"] in zaaktypen)
+        ]
+        field_name = query.get("ordering", "-startdatum")
+        zaken.sort(
+            key=lambda z: z[field_name.lstrip("-")] or "", reverse=field_name.startswith("-")
+        )
+        size = int(query.get("pageSize", "100"))
+        number = int(query.get("page", "1"))
+        if number > 1 and (number - 1) * size >= len(zaken):
+            return None, ZAKEN_RESPONSE_HEADERS  # Open Zaak: 404 "Ongeldige pagina."
+        shown = zaken[(number - 1) * size : number * size]
+        return zgw.page(
+            [self._expanded(z, expand) for z in shown], count=len(zaken)
+        ), ZAKEN_RESPONSE_HEADERS
 
     def _search(self, body: dict[str, Any]) -> Payload:
         """POST /enkelvoudiginformatieobjecten/_zoek: the documents with these UUIDs."""
@@ -384,13 +446,14 @@ class ZgwWorld:
             if "resultaat.resultaattype" in expand:
                 resultaat["_expand"] = {"resultaattype": self.resources[resultaat["resultaattype"]]}
             embedded["resultaat"] = resultaat
-        if "rollen" in expand:
+        # Real Open Zaak leaves an empty relation out, and `_expand` itself when all are.
+        if "rollen" in expand and zaak["rollen"]:
             embedded["rollen"] = [self.resources[url] for url in zaak["rollen"]]
-        if "zaakinformatieobjecten" in expand:
+        if "zaakinformatieobjecten" in expand and zaak["zaakinformatieobjecten"]:
             embedded["zaakinformatieobjecten"] = [
                 self.resources[url] for url in zaak["zaakinformatieobjecten"]
             ]
-        return {**zaak, "_expand": embedded}
+        return {**zaak, "_expand": embedded} if embedded else dict(zaak)
 
 
 def _api(url: str) -> str:
