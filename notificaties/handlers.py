@@ -15,6 +15,7 @@ from mijnomgeving.clients.catalogi_resources import ZaakType
 from mijnomgeving.clients.zaken_resources import Status, Zaak, ZaakInformatieObject
 from mijnomgeving.clients.zgw import ZgwClients, build_zgw_clients
 from zaken.labels import zaaktype_label
+from zaken.services.changes import status_change_record
 from zaken.visibility import VisibilityPolicy, visibility_policy
 
 from .models import OutgoingMessage
@@ -125,6 +126,7 @@ def handle_status_create(notificatie: Notificatie) -> Outcome:
     status = clients.zaken.status(notificatie.resource_url)
     if status.zaak != zaak.url:
         return Outcome(reason="status hoort niet bij deze zaak")
+    status_change_record(bsns=bsns, status=status)  # the dashboard's "laatste wijziging"
     if first_status(clients.zaken.statussen(zaak.url), status).url == status.url:
         return Outcome(reason="eerste status: geen bericht")
     statustype = clients.catalogi.statustype(status.statustype)

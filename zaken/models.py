@@ -354,3 +354,24 @@ def bump_revision(**kwargs: object) -> None:
     """
     MijnZakenConfig.get_solo()
     MijnZakenConfig.objects.update(revision=uuid4())
+
+
+class StatusChange(models.Model):
+    """The newest status change a notification brought, per person: the dashboard's "latest
+    change" without a call per zaak. Written by the Notificatieservice when Open Notificaties
+    delivers a new status; holds no BSN (the keyed hash the login uses) and no text, only
+    where to look. Zaken whose last change came before the subscription have no row; the
+    dashboard still looks at the most recent ones itself."""
+
+    identifier_hash = models.CharField(max_length=64, unique=True)
+    zaak_url = models.URLField(max_length=1000)
+    status_url = models.URLField(max_length=1000)
+    statustype_url = models.URLField(max_length=1000)
+    datum_status_gezet = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("laatste statuswijziging")
+        verbose_name_plural = _("laatste statuswijzigingen")
+
+    def __str__(self) -> str:
+        return f"{self.identifier_hash[:8]}… {self.datum_status_gezet:%Y-%m-%d %H:%M}"

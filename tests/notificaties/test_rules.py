@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 from django.core import mail
 
+from mijnomgeving.accounts.identity import identifier_hash
 from notificaties.models import OutgoingMessage, ReceivedNotification
 from notificaties.processing import notification_process
 from notificaties.tasks import sweep
@@ -18,6 +19,7 @@ from tests.notificaties.conftest import (
     step_config,
     zaaktype_config,
 )
+from zaken.models import StatusChange
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +37,18 @@ def test_a_new_status_mails_the_initiator_with_a_link_and_no_personal_data(world
     assert world.zaak["identificatie"] not in email.body
     message = OutgoingMessage.objects.get()
     assert message.status == Status.SENT and message.recipient == ""
+
+
+def test_a_new_status_is_the_residents_latest_change_on_the_dashboard(world: World) -> None:
+    # Also the first status, which is not mailed: it is a change all the same.
+    world.statussen[:] = world.statussen[:1]
+    world.mount()
+    deliver(world.status_notificatie())
+
+    [change] = StatusChange.objects.all()
+    assert change.identifier_hash == identifier_hash(zgw.TEST_BSN)
+    assert change.zaak_url == world.zaak["url"]
+    assert change.status_url == world.statussen[0]["url"]
 
 
 def test_a_belanghebbende_is_not_mailed(world: World) -> None:

@@ -8,8 +8,13 @@ from django.core.cache import cache
 from mijnomgeving.accounts.identity import Identity
 from mijnomgeving.clients.base import UpstreamError
 from mijnomgeving.clients.calls import record_upstream_calls
+from mijnomgeving.clients.zaken_resources import Status
+from tests.factories import zgw
+from tests.factories.zgw import TEST_BSN
 from tests.zaken.zgw_world import ZgwWorld
+from zaken.models import StatusChange
 from zaken.services import PAGE_SIZE, zaken_list_for, zaken_summary_for
+from zaken.services.changes import status_change_record
 
 
 @pytest.fixture(params=[True, False], ids=["expand", "no-expand"])
@@ -376,6 +381,63 @@ def test_a_recently_closed_zaak_can_be_the_latest_change(world: ZgwWorld, identi
 
     assert change is not None and str(change.zaak_uuid) == closed["uuid"]
     assert change.status_label == "We hebben een besluit genomen over uw aanvraag."
+
+
+def older_zaak_changed_last(world: ZgwWorld) -> tuple[dict, dict]:
+    """Nine open zaken started recently, and one started long ago whose status changed last:
+    outside the dashboard's candidates (the most recently started open zaken)."""
+    for day in range(1, 10):
+        world.add_zaak(
+            statussen=[1], startdatum=f"2024-03-{day:02d}", status_dates=["2024-03-10T09:00:00Z"]
+        )
+    old = world.add_zaak(
+        statussen=[1, 2],
+        startdatum="2020-01-01",
+        status_dates=["2020-01-02T09:00:00Z", "2024-06-01T09:00:00Z"],
+    )
+    return old, world.resources[old["status"]]
+
+
+def test_a_change_a_notification_brought_to_an_older_zaak_is_the_latest(
+    world: ZgwWorld, identity, expand, db
+) -> None:
+    old, status = older_zaak_changed_last(world)
+    assert str(zaken_summary_for(identity=identity).latest_change.zaak_uuid) != old["uuid"]
+
+    status_change_record(bsns=[TEST_BSN], status=Status.from_api(status))
+    change = zaken_summary_for(identity=identity).latest_change
+
+    assert change is not None and str(change.zaak_uuid) == old["uuid"]
+    assert change.datum.isoformat() == "2024-06-01T09:00:00+00:00"
+    assert change.status_label == "We beoordelen uw aanvraag."
+
+
+def test_a_recorded_change_that_is_no_longer_current_or_not_theirs_is_ignored(
+    world: ZgwWorld, identity, db
+) -> None:
+    old, status = older_zaak_changed_last(world)
+    status_change_record(bsns=[TEST_BSN], status=Status.from_api(status))
+    # Another resident's record for the same zaak says nothing about this one.
+    status_change_record(bsns=["999990755"], status=Status.from_api(status))
+    other = zaken_summary_for(identity=Identity(bsn="999990755")).latest_change
+    assert other is None
+
+    world.resources[old["url"]]["status"] = world.resources[old["url"]]["url"] + "/elders"
+    change = zaken_summary_for(identity=identity).latest_change
+
+    assert change is not None and str(change.zaak_uuid) != old["uuid"]
+
+
+def test_an_older_change_never_replaces_a_newer_record(db) -> None:
+    newer = Status.from_api(zgw.status(datumStatusGezet="2024-06-01T09:00:00Z"))
+    older = Status.from_api(zgw.status(datumStatusGezet="2024-05-01T09:00:00Z"))
+
+    status_change_record(bsns=[TEST_BSN], status=newer)
+    status_change_record(bsns=[TEST_BSN], status=older)
+
+    [row] = StatusChange.objects.all()
+    assert row.datum_status_gezet.isoformat() == "2024-06-01T09:00:00+00:00"
+    assert TEST_BSN not in row.identifier_hash
 
 
 def test_a_summary_without_zaken(world: ZgwWorld, identity) -> None:

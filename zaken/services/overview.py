@@ -31,6 +31,7 @@ from mijnomgeving.clients.zaken_resources import Resultaat, Status, Zaak
 from mijnomgeving.clients.zgw import ZgwClients
 from zaken.configuration import TypeSettings
 from zaken.labels import resultaat_label, status_label, zaaktype_label
+from zaken.models import StatusChange
 from zaken.viewmodels import (
     LatestChange,
     ZaakStatusFilter,
@@ -40,6 +41,7 @@ from zaken.viewmodels import (
 )
 from zaken.visibility import VisibilityPolicy, visibility_policy
 
+from .changes import recorded_change_for
 from .common import clients_for, expected_date, has_rol, use_expand
 
 logger = logging.getLogger("mijnomgeving.zaken")
@@ -110,9 +112,11 @@ def zaken_list_for(
 def zaken_summary_for(*, identity: Identity, actor: Actor | None = None) -> ZakenSummary:
     """The number of open zaken and the most recent status change, in calls that do not grow
     with the number of zaken: among the DASHBOARD_CANDIDATES most recently started open zaken
-    and the most recently closed one (whose last change is its end status, zrc-007).
+    and the most recently closed one (whose last change is its end status, zrc-007), and the
+    newest change a notification brought (StatusChange), which may be on an older zaak.
 
-    A change to an older open zaak is not seen here; the overview shows every status.
+    A change to an older zaak from before the portal's subscription is not seen here; the
+    overview shows every status.
     """
     clients = clients_for(identity, actor)
     policy = visibility_policy()
@@ -162,9 +166,8 @@ def zaken_summary_for(*, identity: Identity, actor: Actor | None = None) -> Zake
     )
     changed = [s for s in summaries if s.status_set_at is not None and s.has_status]
     latest = max(changed, key=lambda summary: summary.status_set_at or 0, default=None)
-    return ZakenSummary(
-        open_count=sum(page.count for page in open_pages) - left_out,
-        latest_change=LatestChange(
+    latest_change = (
+        LatestChange(
             zaak_uuid=latest.uuid,
             zaak_title=latest.title,
             identificatie=latest.identificatie,
@@ -172,7 +175,55 @@ def zaken_summary_for(*, identity: Identity, actor: Actor | None = None) -> Zake
             datum=latest.status_set_at,
         )
         if latest is not None and latest.status_set_at is not None
-        else None,
+        else None
+    )
+    recorded = recorded_change_for(identity, after=latest_change.datum if latest_change else None)
+    if recorded is not None and recorded.zaak_url not in {zaak.url for zaak in candidates}:
+        latest_change = (
+            _recorded_change(clients, identity, policy, catalogus, recorded) or latest_change
+        )
+    return ZakenSummary(
+        open_count=sum(page.count for page in open_pages) - left_out,
+        latest_change=latest_change,
+    )
+
+
+def _recorded_change(
+    clients: ZgwClients,
+    identity: Identity,
+    policy: VisibilityPolicy,
+    catalogus: dict[str, ZaakType],
+    recorded: StatusChange,
+) -> LatestChange | None:
+    """The change a notification brought to a zaak outside the dashboard's candidates, if
+    that zaak is still the person's, visible and at that status; else None (the candidates'
+    answer stands, also when the back office fails here)."""
+    try:
+        expand = ROW_EXPAND if use_expand() else ()
+        fetches: list[Callable[[], Zaak | StatusType]] = [
+            partial(clients.zaken.zaak, recorded.zaak_url, expand=expand),
+            partial(clients.catalogi.statustype, recorded.statustype_url),
+        ]
+        zaak, statustype = parallel_map(_call_any, fetches)
+        assert isinstance(zaak, Zaak) and isinstance(statustype, StatusType)
+        rollen = zaak.expanded_rollen
+        if rollen is None:
+            rollen = tuple(clients.zaken.rollen(zaak.url))
+        zaaktype = _zaaktypen(clients, catalogus, [zaak])[zaak.zaaktype]
+    except UpstreamError:
+        return None
+    if (
+        zaak.status != recorded.status_url
+        or not has_rol(identity, rollen)
+        or not policy.zaak_visible(zaak, zaaktype)
+    ):
+        return None
+    return LatestChange(
+        zaak_uuid=zaak.uuid,
+        zaak_title=zaak.omschrijving or zaaktype_label(zaaktype, policy.types),
+        identificatie=zaak.identificatie,
+        status_label=status_label(statustype, zaaktype, policy.types),
+        datum=recorded.datum_status_gezet,
     )
 
 
@@ -283,6 +334,10 @@ def _last_page(
 
 
 def _call(call: Callable[[], ZakenPage]) -> ZakenPage:
+    return call()
+
+
+def _call_any(call: Callable[[], Zaak | StatusType]) -> Zaak | StatusType:
     return call()
 
 
