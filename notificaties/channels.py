@@ -7,7 +7,9 @@ whether the message went out (`sent_by_reference`).
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from notifications_python_client.notifications import NotificationsAPIClient
+
+from mijnomgeving.clients.errors import ClientConfigurationError
+from mijnomgeving.clients.notifynl import NotifyNLClient, build_notifynl_client
 
 from .models import OutgoingMessage
 
@@ -26,12 +28,11 @@ def uses_notifynl(message: OutgoingMessage) -> bool:
     return message.channel == Channel.SMS or settings.NOTIFICATION_EMAIL_CHANNEL == "notifynl"
 
 
-def _notifynl() -> NotificationsAPIClient:
-    if not settings.NOTIFYNL_API_KEY:
-        raise ChannelError("NotifyNL is not configured (NOTIFYNL_API_KEY).")
-    return NotificationsAPIClient(
-        settings.NOTIFYNL_API_KEY, base_url=settings.NOTIFYNL_BASE_URL, timeout=15
-    )
+def _notifynl() -> NotifyNLClient:
+    try:
+        return build_notifynl_client()
+    except ClientConfigurationError as error:
+        raise ChannelError(str(error)) from None
 
 
 def _send_notifynl(message: OutgoingMessage) -> str:
@@ -41,23 +42,21 @@ def _send_notifynl(message: OutgoingMessage) -> str:
         template_id = settings.NOTIFYNL_SMS_TEMPLATE_ID
         if not template_id:
             raise ChannelError("NOTIFYNL_SMS_TEMPLATE_ID is not set.")
-        response = client.send_sms_notification(
+        return client.send_sms(
             phone_number=message.recipient,
             template_id=template_id,
             personalisation=personalisation,
             reference=reference_for(message),
         )
-    else:
-        template_id = settings.NOTIFYNL_EMAIL_TEMPLATE_ID
-        if not template_id:
-            raise ChannelError("NOTIFYNL_EMAIL_TEMPLATE_ID is not set.")
-        response = client.send_email_notification(
-            email_address=message.recipient,
-            template_id=template_id,
-            personalisation=personalisation,
-            reference=reference_for(message),
-        )
-    return str(response.get("id", ""))
+    template_id = settings.NOTIFYNL_EMAIL_TEMPLATE_ID
+    if not template_id:
+        raise ChannelError("NOTIFYNL_EMAIL_TEMPLATE_ID is not set.")
+    return client.send_email(
+        email_address=message.recipient,
+        template_id=template_id,
+        personalisation=personalisation,
+        reference=reference_for(message),
+    )
 
 
 def _send_email(message: OutgoingMessage) -> str:
@@ -83,5 +82,4 @@ def sent_by_reference(message: OutgoingMessage) -> bool | None:
     """Whether NotifyNL knows a message with our reference; None when we cannot tell."""
     if not uses_notifynl(message):
         return None
-    response = _notifynl().get_all_notifications(reference=reference_for(message))
-    return bool(response.get("notifications"))
+    return _notifynl().knows_reference(reference_for(message))

@@ -11,6 +11,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
+from mijnomgeving.clients.errors import UpstreamError
+from mijnomgeving.clients.jwks import jwks_keys
+
 from .bsn import bsn_from_claim, elfproef
 from .failures import LoginFailure, LoginRejected
 from .identity import Identity, identifier_hash
@@ -77,15 +80,16 @@ class DigiDBackend(OIDCSettingsMixin, OIDCAuthenticationBackend):
         """The provider's key for ``token``, as mozilla-django-oidc picks it, but with
         ``verify_kid`` from the settings in force (it reads OIDC_VERIFY_KID itself).
 
-        PyJWT fetches the key set: only mijnomgeving/clients/ may use requests (DESIGN rule 4).
+        The key set comes through the client layer (DESIGN rule 4): its timeout, no cookies,
+        typed errors; a provider that does not answer is a failed login, not a traceback.
         """
-        client = jwt.PyJWKClient(
-            self.oidc.jwks_endpoint, cache_jwk_set=False, timeout=self.oidc.timeout
-        )
-        jwks = client.fetch_data()
+        try:
+            keys = jwks_keys(self.oidc.jwks_endpoint, timeout=self.oidc.timeout)
+        except UpstreamError:
+            raise SuspiciousOperation("The provider's key set could not be fetched.") from None
         header = jwt.get_unverified_header(token)
         key = None
-        for jwk in jwks.get("keys", []):
+        for jwk in keys:
             if self.oidc.verify_kid and jwk.get("kid") != header.get("kid"):
                 continue
             if "alg" in jwk and jwk["alg"] != header.get("alg"):

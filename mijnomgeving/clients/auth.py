@@ -1,4 +1,6 @@
-"""ZGW JSON Web Tokens (STANDARDS §1): HS256, fresh per request, claims in the standard's order."""
+"""How a client proves who it is, as objects a Service's configuration picks (auth_for):
+ZGW JSON Web Tokens (STANDARDS §1: HS256, fresh per request, claims in the standard's order),
+an API key header, Open Klant's `Token` header, NotifyNL's service JWT, or nothing."""
 
 import base64
 import hashlib
@@ -6,6 +8,8 @@ import hmac
 import json
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
 
 from .actor import Actor
 
@@ -41,3 +45,64 @@ def zgw_jwt(*, client_id: str, secret: str, actor: Actor, issued_at: int | None 
     signing_input = f"{_segment(_HEADER)}.{_segment(payload)}"
     signature = hmac.new(secret.encode(), signing_input.encode("ascii"), hashlib.sha256).digest()
     return f"{signing_input}.{_b64url(signature)}"
+
+
+class Auth(Protocol):
+    """The credentials of one call, made anew for each (a token may carry the time)."""
+
+    def headers(self, actor: Actor) -> dict[str, str]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class NoAuth:
+    def headers(self, actor: Actor) -> dict[str, str]:
+        return {}
+
+
+@dataclass(frozen=True, slots=True)
+class ZgwJwtAuth:
+    """Open Zaak, Open Notificaties: a fresh ZGW JWT per call, naming the actor."""
+
+    client_id: str
+    secret: str = field(repr=False)
+
+    def headers(self, actor: Actor) -> dict[str, str]:
+        token = zgw_jwt(client_id=self.client_id, secret=self.secret, actor=actor)
+        return {"Authorization": f"Bearer {token}"}
+
+
+@dataclass(frozen=True, slots=True)
+class ApiKeyAuth:
+    """A static key in a header of the Service's choosing (e.g. Authorization: Token …, as
+    Open Klant and the Objects API take it)."""
+
+    header: str
+    value: str = field(repr=False)
+
+    def headers(self, actor: Actor) -> dict[str, str]:
+        return {self.header: self.value}
+
+
+@dataclass(frozen=True, slots=True)
+class TokenAuth:
+    """`Authorization: Token <key>`, the DRF token Open Klant and the Objects API expect."""
+
+    token: str = field(repr=False)
+
+    def headers(self, actor: Actor) -> dict[str, str]:
+        return {"Authorization": f"Token {self.token}"}
+
+
+@dataclass(frozen=True, slots=True)
+class NotifyJwtAuth:
+    """NotifyNL (the GOV.UK Notify API): an HS256 JWT with the service id as `iss` and `iat`,
+    signed with the secret; both are the tail of the API key (`name-<service id>-<secret>`)."""
+
+    api_key: str = field(repr=False)
+
+    def headers(self, actor: Actor) -> dict[str, str]:
+        service_id, secret = self.api_key[-73:-37], self.api_key[-36:]
+        payload = {"iss": service_id, "iat": _now()}
+        signing_input = f"{_segment(_HEADER)}.{_segment(payload)}"
+        signature = hmac.new(secret.encode(), signing_input.encode("ascii"), hashlib.sha256)
+        return {"Authorization": f"Bearer {signing_input}.{_b64url(signature.digest())}"}

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from zgw_consumers.constants import AuthTypes
 from zgw_consumers.models import Service
 
+from .auth import ApiKeyAuth, Auth, NoAuth, ZgwJwtAuth
 from .errors import ClientConfigurationError
 
 
@@ -22,6 +23,21 @@ class ServiceConfig:
     header_value: str = field(default="", repr=False)
     verify: str | bool = True
     cert: str | tuple[str, str] | None = None
+    #: Seconds for connect and read when not the UPSTREAM_* settings (the OIDC provider's).
+    timeout: float | None = None
+    #: Credentials that no Service row describes (NotifyNL); else auth_type decides.
+    auth_override: Auth | None = field(default=None, repr=False)
+
+    @property
+    def auth(self) -> Auth:
+        """The credentials every call of this service sends."""
+        if self.auth_override is not None:
+            return self.auth_override
+        if self.auth_type == AuthTypes.zgw:
+            return ZgwJwtAuth(client_id=self.client_id, secret=self.secret)
+        if self.auth_type == AuthTypes.api_key and self.header_key:
+            return ApiKeyAuth(header=self.header_key, value=self.header_value)
+        return NoAuth()
 
     @classmethod
     def from_service(cls, service: Service) -> "ServiceConfig":

@@ -9,10 +9,8 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 from django.conf import settings
-from zgw_consumers.constants import AuthTypes
 
 from .actor import Actor
-from .auth import zgw_jwt
 from .calls import UpstreamCall, record
 from .config import ServiceConfig
 from .errors import (
@@ -90,14 +88,8 @@ class Transport:
     # --- Requests ---------------------------------------------------------------------------
 
     def auth_headers(self) -> dict[str, str]:
-        """The credentials for one call: a fresh ZGW JWT each time, or the static API key."""
-        config = self.config
-        if config.auth_type == AuthTypes.zgw:
-            token = zgw_jwt(client_id=config.client_id, secret=config.secret, actor=self.actor)
-            return {"Authorization": f"Bearer {token}"}
-        if config.auth_type == AuthTypes.api_key and config.header_key:
-            return {config.header_key: config.header_value}
-        return {}
+        """The credentials for one call (config.auth: a fresh ZGW JWT each time, an API key…)."""
+        return self.config.auth.headers(self.actor)
 
     def _error(
         self,
@@ -136,11 +128,13 @@ class Transport:
         body: Json | None = None,
         accept: str = "application/json",
         stream: bool = False,
+        headers: Mapping[str, str] | None = None,
     ) -> requests.Response:
-        """One call (plus redirects that stay under the api_root), or a typed error."""
+        """One call (plus redirects that stay under the api_root), or a typed error.
+        `headers` are this call's own (a BRP broker's purpose, say), beside the client's."""
         for _ in range(_MAX_REDIRECTS + 1):
             response = self._send_once(
-                method, url, params=params, body=body, accept=accept, stream=stream
+                method, url, params=params, body=body, accept=accept, stream=stream, headers=headers
             )
             if not response.is_redirect:
                 return response
@@ -160,6 +154,7 @@ class Transport:
         body: Json | None,
         accept: str,
         stream: bool,
+        headers: Mapping[str, str] | None = None,
     ) -> requests.Response:
         if not self.owns(url):
             raise self._error(
@@ -169,12 +164,16 @@ class Transport:
                 url=url,
                 duration=0.0,
             )
-        headers = {"Accept": accept, **self.extra_headers, **self.auth_headers()}
+        sent = {"Accept": accept, **self.extra_headers, **(headers or {}), **self.auth_headers()}
         if stream:
             # A download passes through as it is: no compression, so its length is the
             # upstream's own and a body that breaks off is detected (streaming.py).
-            headers["Accept-Encoding"] = "identity"
-        timeout = (settings.UPSTREAM_CONNECT_TIMEOUT, settings.UPSTREAM_READ_TIMEOUT)
+            sent["Accept-Encoding"] = "identity"
+        timeout = (
+            (self.config.timeout, self.config.timeout)
+            if self.config.timeout is not None
+            else (settings.UPSTREAM_CONNECT_TIMEOUT, settings.UPSTREAM_READ_TIMEOUT)
+        )
         failure: str | None = None
         response: requests.Response | None = None
         started = time.perf_counter()
@@ -186,7 +185,7 @@ class Transport:
                 url,
                 params=params,
                 json=body,
-                headers=headers,
+                headers=sent,
                 timeout=timeout,
                 stream=stream,
                 allow_redirects=False,

@@ -1,0 +1,88 @@
+"""The NotifyNL client (the GOV.UK Notify API v2 as NotifyNL serves it): e-mail and SMS from a
+template, and the look-up by our own reference. Configured by settings (NOTIFYNL_*), not by a
+Service row; calls go through the same transport as every back office: timeouts, a pooled
+session, typed errors, nothing logged with the recipient."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.conf import settings
+
+from .actor import Actor
+from .auth import NotifyJwtAuth
+from .base import ApiClient
+from .config import ServiceConfig
+from .errors import ClientConfigurationError
+
+# NotifyNL knows the portal, not a person: its token names the service only.
+PORTAL = Actor(user_id="mijnomgeving", user_representation="MijnOmgeving")
+
+
+class NotifyNLClient(ApiClient):
+    def send_email(
+        self,
+        *,
+        email_address: str,
+        template_id: str,
+        personalisation: Mapping[str, str],
+        reference: str,
+    ) -> str:
+        """Hand an e-mail to NotifyNL; returns the id NotifyNL knows it by."""
+        body = {
+            "email_address": email_address,
+            "template_id": template_id,
+            "personalisation": dict(personalisation),
+            "reference": reference,
+        }
+        return self._notification_id(self._post("notifications/email", body))
+
+    def send_sms(
+        self,
+        *,
+        phone_number: str,
+        template_id: str,
+        personalisation: Mapping[str, str],
+        reference: str,
+    ) -> str:
+        body = {
+            "phone_number": phone_number,
+            "template_id": template_id,
+            "personalisation": dict(personalisation),
+            "reference": reference,
+        }
+        return self._notification_id(self._post("notifications/sms", body))
+
+    def knows_reference(self, reference: str) -> bool:
+        """Whether NotifyNL has a notification with this reference of ours."""
+        data = self.get_object("notifications", params={"reference": reference})
+        found = data.get("notifications")
+        if not isinstance(found, list):
+            raise self._shape_error(self.url("notifications"), "no list of notifications")
+        return bool(found)
+
+    def _post(self, path: str, body: dict[str, Any]) -> Any:
+        return self._json("POST", self.url(path), body=body)
+
+    def _notification_id(self, data: Any) -> str:
+        if not isinstance(data, Mapping) or not isinstance(data.get("id"), str):
+            raise self._shape_error(self.api_root, "answer without a notification id")
+        return str(data["id"])
+
+
+def build_notifynl_client() -> NotifyNLClient:
+    """The client for settings.NOTIFYNL_BASE_URL with NOTIFYNL_API_KEY, or a configuration
+    error that says what is missing."""
+    api_key = settings.NOTIFYNL_API_KEY
+    if not api_key or len(api_key) < 74:
+        raise ClientConfigurationError(
+            "NotifyNL is not configured: NOTIFYNL_API_KEY must be a full API key "
+            "(name-<service id>-<secret>)."
+        )
+    config = ServiceConfig(
+        slug="notifynl",
+        label="NotifyNL",
+        api_root=settings.NOTIFYNL_BASE_URL.rstrip("/") + "/v2/",
+        auth_type="notifynl",
+        auth_override=NotifyJwtAuth(api_key=api_key),
+    )
+    return NotifyNLClient(config, PORTAL)
