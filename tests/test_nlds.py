@@ -68,12 +68,6 @@ def test_data_list_shows_pairs_links_and_a_dash_for_empty_values() -> None:
     assert "&ndash;" in html
 
 
-def test_status_badge() -> None:
-    html = render('{% status_badge label="Afgerond" status="success" %}')
-
-    assert 'class="utrecht-status-badge utrecht-status-badge--success">Afgerond</span>' in html
-
-
 def test_breadcrumbs_mark_the_last_item_as_current() -> None:
     html = render(
         "{% breadcrumbs items=items %}",
@@ -109,21 +103,6 @@ def test_pagination_has_no_previous_link_on_the_first_page() -> None:
 
     assert 'rel="prev"' not in html
     assert 'href="?page=2" rel="next"' in html
-
-
-def test_table_has_caption_header_cells_and_links() -> None:
-    html = render(
-        "{% table caption='Documenten' headers=headers rows=rows numeric_columns=numeric %}",
-        headers=["Naam", "Grootte"],
-        rows=[[Link("besluit.pdf", "/d/1/"), "12 kB"]],
-        numeric=[1],
-    )
-
-    assert '<caption class="utrecht-table__caption">Documenten</caption>' in html
-    assert html.count('scope="col"') == 2
-    assert 'href="/d/1/">besluit.pdf</a>' in html
-    assert "utrecht-table__cell--numeric-column" in html
-    assert 'role="region" tabindex="0" aria-label="Documenten"' in html
 
 
 def test_service_tile() -> None:

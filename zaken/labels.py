@@ -56,20 +56,6 @@ def status_in_timeline(
     return configured is None or configured.shown_in_timeline
 
 
-def status_notify(statustype: StatusType, zaaktype: ZaakType, types: TypeSettings) -> bool:
-    """Whether reaching this step is mailed (the admin switch, else `informeren`; §4.5)."""
-    configured = types.statustype(zaaktype, statustype)
-    return configured.notify if configured is not None else statustype.informeren
-
-
-def informatieobjecttype_notify(
-    informatieobjecttype: InformatieObjectType, types: TypeSettings
-) -> bool:
-    """Whether a new document of this type is mailed (the admin switch; default no)."""
-    configured = types.informatieobjecttype(informatieobjecttype)
-    return configured is not None and configured.notify
-
-
 def resultaat_label(resultaattype: ResultaatType) -> str:
     """The result in a word or two, e.g. "Verleend" (STANDARDS §3.5)."""
     return resultaattype.omschrijving

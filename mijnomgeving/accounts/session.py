@@ -56,13 +56,6 @@ def get_identity(request: HttpRequest) -> Identity | None:
     return identity
 
 
-def get_loa(request: HttpRequest) -> str:
-    """The DigiD level the resident logged in with ("basis" … "hoog"), or "" when unknown."""
-    if get_identity(request) is None:
-        return ""
-    return str(request.session.get(LOA_KEY, ""))
-
-
 def _belongs_to(user: AbstractBaseUser, identity: Identity) -> bool:
     expected = getattr(user, "identifier_hash", None)
     return bool(expected) and expected == identifier_hash(identity.number)

@@ -84,16 +84,6 @@ class ApiKeyAuth:
 
 
 @dataclass(frozen=True, slots=True)
-class TokenAuth:
-    """`Authorization: Token <key>`, the DRF token Open Klant and the Objects API expect."""
-
-    token: str = field(repr=False)
-
-    def headers(self, actor: Actor) -> dict[str, str]:
-        return {"Authorization": f"Token {self.token}"}
-
-
-@dataclass(frozen=True, slots=True)
 class NotifyJwtAuth:
     """NotifyNL (the GOV.UK Notify API): an HS256 JWT with the service id as `iss` and `iat`,
     signed with the secret; both are the tail of the API key (`name-<service id>-<secret>`)."""

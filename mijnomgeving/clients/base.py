@@ -5,7 +5,7 @@ The HTTP call itself is transport.py's; only mijnomgeving/clients/ speaks HTTP.
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -37,7 +37,6 @@ __all__ = [
     "UpstreamNotFound",
     "UpstreamRejected",
     "UpstreamUnavailable",
-    "client_for_url",
     "load_service",
     "parallel_map",
     "strip_query",
@@ -200,18 +199,3 @@ class ApiClient(Transport):
             url=self._absolute(url_or_path),
             duration=time.perf_counter() - since if since is not None else 0.0,
         )
-
-
-def client_for_url(url: str, clients: Iterable[ApiClient]) -> ApiClient:
-    """The client whose api_root holds `url` (the longest root wins), else ForeignUrlError.
-
-    E.g. a zaaktype URL picks the Catalogi client out of (zaken, catalogi, documenten).
-    """
-    owners = [client for client in clients if client.owns(url)]
-    if not owners:
-        error = ForeignUrlError(
-            "URL under no configured service", service="-", url=strip_query(url)
-        )
-        logger.warning("upstream: no configured service for %s", error.url)
-        raise error
-    return max(owners, key=lambda client: len(client.api_root))

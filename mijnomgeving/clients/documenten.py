@@ -4,10 +4,7 @@ import time
 from collections.abc import Iterable
 from uuid import UUID
 
-from django.conf import settings
-
-from .actor import Actor
-from .base import ApiClient, load_service
+from .base import ApiClient
 from .documenten_resources import EnkelvoudigInformatieObject
 from .streaming import StreamingDownload
 
@@ -40,8 +37,3 @@ class DocumentenClient(ApiClient):
         lie under this service's api_root. Iterate the result to the end or close it.
         """
         return self.stream(url, chunk_size=DOWNLOAD_CHUNK_SIZE)
-
-
-def build_documenten_client(actor: Actor) -> DocumentenClient:
-    """The Documenten client for the Service with slug settings.DOCUMENTEN_SERVICE_SLUG."""
-    return DocumentenClient(load_service(settings.DOCUMENTEN_SERVICE_SLUG), actor)

@@ -30,63 +30,6 @@ class ZakenClient(ApiClient):
     # Required on /zaken (because of zaakgeometrie); sent on every call (STANDARDS §2).
     extra_headers: ClassVar[Mapping[str, str]] = {"Accept-Crs": "EPSG:4326"}
 
-    def zaken_for_bsn(
-        self,
-        bsn: str,
-        *,
-        max_vertrouwelijkheid: Vertrouwelijkheid,
-        expand: Sequence[str] = (),
-        ordering: str | None = "-startdatum",
-        closed: bool | None = None,
-    ) -> list[Zaak]:
-        """Every zaak in which this BSN has any rol, up to the maximum (all pages); only
-        the closed ones or the open ones with `closed` (einddatum__isnull)."""
-        if not bsn:
-            raise ValueError("A BSN is required.")
-        params = {BSN_FILTER: bsn}
-        return self._zaken(params, max_vertrouwelijkheid, expand, ordering, closed)
-
-    def zaken_for_kvk(
-        self,
-        kvk: str,
-        *,
-        max_vertrouwelijkheid: Vertrouwelijkheid,
-        vestigingsnummer: str | None = None,
-        expand: Sequence[str] = (),
-        ordering: str | None = "-startdatum",
-        closed: bool | None = None,
-    ) -> list[Zaak]:
-        """Every zaak in which this KVK number (optionally this vestiging) has a rol.
-
-        Uses Open Zaak's `…nietNatuurlijkPersoon__kvkNummer` filter (experimental in the
-        Open Zaak spec, not in the VNG standard).
-        """
-        if not kvk:
-            raise ValueError("A KVK number is required.")
-        params = {KVK_FILTER: kvk}
-        if vestigingsnummer:
-            params[VESTIGING_FILTER] = vestigingsnummer
-        return self._zaken(params, max_vertrouwelijkheid, expand, ordering, closed)
-
-    def _zaken(
-        self,
-        filters: dict[str, str],
-        max_vertrouwelijkheid: Vertrouwelijkheid,
-        expand: Sequence[str],
-        ordering: str | None,
-        closed: bool | None,
-    ) -> list[Zaak]:
-        params: dict[str, str | int] = {
-            **filters,
-            "maximaleVertrouwelijkheidaanduiding": max_vertrouwelijkheid.value,
-        }
-        if closed is not None:
-            params["einddatum__isnull"] = "false" if closed else "true"
-        if ordering:
-            params["ordering"] = ordering
-        params.update(_expand_param(expand))
-        return self.fetch_all("zaken", Zaak.from_api, params=params)
-
     def zaken_page(
         self,
         person: Mapping[str, str],

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from .actor import Actor
-from .base import ApiClient, client_for_url
 from .catalogi import CatalogiClient
 from .config import load_services
 from .documenten import DocumentenClient
@@ -17,10 +16,6 @@ class ZgwClients:
     zaken: ZakenClient
     catalogi: CatalogiClient
     documenten: DocumentenClient
-
-    def for_url(self, url: str) -> ApiClient:
-        """The client whose api_root holds `url` (ForeignUrlError when none does)."""
-        return client_for_url(url, (self.zaken, self.catalogi, self.documenten))
 
 
 def build_zgw_clients(actor: Actor) -> ZgwClients:

@@ -93,16 +93,6 @@ def data_list(items: Iterable[tuple[str, Any]] | Mapping[str, Any]) -> dict[str,
     }
 
 
-@register.inclusion_tag("components/status_badge.html")
-def status_badge(label: str, status: str = "neutral") -> dict[str, Any]:
-    """A short status label, e.g. the status of a zaak.
-
-    {% status_badge label=zaak.status_label status="success" %}
-    status: neutral | active | inactive | success | warning | danger | error.
-    """
-    return {"label": label, "status": _choice(status, BADGE_STATUSES, "status")}
-
-
 @register.inclusion_tag("components/breadcrumbs.html")
 def breadcrumbs(items: Iterable[Link | tuple[str, str]]) -> dict[str, Any]:
     """The path to the current page; the last item is the current page (aria-current="page").
@@ -151,34 +141,6 @@ def pagination(
         "previous_href": href(number - 1) if number > 1 else "",
         "next_href": href(number + 1) if number < num_pages else "",
         "label": _("Paginering"),
-    }
-
-
-@register.inclusion_tag("components/table.html")
-def table(
-    caption: str,
-    headers: Iterable[str],
-    rows: Iterable[Iterable[Any]],
-    numeric_columns: Iterable[int] = (),
-) -> dict[str, Any]:
-    """A data table in a container that scrolls sideways on small screens.
-
-    {% table caption=_("Documenten") headers=headers rows=rows numeric_columns=numeric %}
-    Cells are text or a Link; numeric_columns holds 0-based column indexes aligned right.
-    """
-    numeric = set(numeric_columns)
-    return {
-        "caption": caption,
-        "headers": [
-            {"label": label, "numeric": index in numeric} for index, label in enumerate(headers)
-        ],
-        "rows": [
-            [
-                {"value": cell, "numeric": index in numeric, "link": isinstance(cell, Link)}
-                for index, cell in enumerate(row)
-            ]
-            for row in rows
-        ],
     }
 
 

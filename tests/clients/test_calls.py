@@ -5,6 +5,7 @@ import pytest
 from mijnomgeving.clients.base import UpstreamUnavailable
 from mijnomgeving.clients.calls import record_upstream_calls
 from mijnomgeving.clients.vertrouwelijkheid import Vertrouwelijkheid
+from mijnomgeving.clients.zaken import person_filters
 from tests.factories import zgw
 
 
@@ -16,8 +17,9 @@ def test_calls_are_recorded_with_service_url_status_and_duration(
     requests_mock.get(zaak["zaaktype"], status_code=500)
 
     with record_upstream_calls() as outer:
-        zgw_clients.zaken.zaken_for_bsn(
-            zgw.TEST_BSN, max_vertrouwelijkheid=Vertrouwelijkheid.zaakvertrouwelijk
+        zgw_clients.zaken.zaken_page(
+            person_filters(bsn=zgw.TEST_BSN),
+            max_vertrouwelijkheid=Vertrouwelijkheid.zaakvertrouwelijk,
         )
         with record_upstream_calls() as inner, pytest.raises(UpstreamUnavailable):
             zgw_clients.catalogi.zaaktype(zaak["zaaktype"])

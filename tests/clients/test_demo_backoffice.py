@@ -2,6 +2,7 @@
 
 from mijnomgeving.clients.calls import record_upstream_calls
 from mijnomgeving.clients.vertrouwelijkheid import Vertrouwelijkheid
+from mijnomgeving.clients.zaken import person_filters
 from mijnomgeving.clients.zgw import build_zgw_clients
 from tests.fixtures.backoffice import CLIENT_ID, SECRET
 
@@ -16,11 +17,11 @@ def test_a_residents_zaken_statussen_and_documents_parse(
     demo_backoffice.clear_requests_log()
 
     with record_upstream_calls() as calls:
-        zaken = clients.zaken.zaken_for_bsn(
-            SUZANNE,
+        zaken = clients.zaken.zaken_page(
+            person_filters(bsn=SUZANNE),
             max_vertrouwelijkheid=Vertrouwelijkheid.zeer_geheim,
-            expand=("zaaktype", "status.statustype"),
-        )
+            expand=("zaaktype", "status", "status.statustype"),
+        ).zaken
         zaak = next(z for z in zaken if z.expanded_status is not None)
         statustypen = clients.catalogi.statustypen(zaak.zaaktype)
         statussen = clients.zaken.statussen(zaak.url)

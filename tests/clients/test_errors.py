@@ -14,15 +14,22 @@ from mijnomgeving.clients.base import (
     UpstreamRejected,
     UpstreamUnavailable,
 )
-from mijnomgeving.clients.vertrouwelijkheid import Vertrouwelijkheid
+from mijnomgeving.clients.zaken import BSN_FILTER
+from mijnomgeving.clients.zaken_resources import Zaak
 from tests.factories import zgw
 
 ZAKEN_LIST = zgw.zaken_url("zaken")
 
 
 def _list_zaken(clients):
-    return clients.zaken.zaken_for_bsn(
-        zgw.TEST_BSN, max_vertrouwelijkheid=Vertrouwelijkheid.zaakvertrouwelijk
+    """A paginated list call with a BSN in its query, through the generic fetch_all."""
+    return clients.zaken.fetch_all(
+        "zaken",
+        Zaak.from_api,
+        params={
+            BSN_FILTER: zgw.TEST_BSN,
+            "maximaleVertrouwelijkheidaanduiding": "zaakvertrouwelijk",
+        },
     )
 
 

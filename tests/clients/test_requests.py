@@ -7,19 +7,24 @@ from mijnomgeving.clients.base import (
     ClientConfigurationError,
     ForeignUrlError,
     UpstreamInvalidResponse,
-    client_for_url,
 )
 from mijnomgeving.clients.catalogi import build_catalogi_client
-from mijnomgeving.clients.vertrouwelijkheid import Vertrouwelijkheid
-from mijnomgeving.clients.zaken import build_zaken_client
+from mijnomgeving.clients.zaken import BSN_FILTER, build_zaken_client
+from mijnomgeving.clients.zaken_resources import Zaak
 from tests.factories import zgw
 
 ZAKEN_LIST = zgw.zaken_url("zaken")
 
 
-def _list_zaken(clients, **kwargs):
-    return clients.zaken.zaken_for_bsn(
-        zgw.TEST_BSN, max_vertrouwelijkheid=Vertrouwelijkheid.zaakvertrouwelijk, **kwargs
+def _list_zaken(clients):
+    """A paginated list call with a BSN in its query, through the generic fetch_all."""
+    return clients.zaken.fetch_all(
+        "zaken",
+        Zaak.from_api,
+        params={
+            BSN_FILTER: zgw.TEST_BSN,
+            "maximaleVertrouwelijkheidaanduiding": "zaakvertrouwelijk",
+        },
     )
 
 
@@ -36,7 +41,6 @@ def test_zaken_calls_send_accept_crs_json_and_both_timeouts(zgw_clients, request
     assert request.qs == {
         "rol__betrokkeneidentificatie__natuurlijkpersoon__inpbsn": [zgw.TEST_BSN],
         "maximalevertrouwelijkheidaanduiding": ["zaakvertrouwelijk"],
-        "ordering": ["-startdatum"],
     }
 
 
@@ -142,15 +146,6 @@ def test_unpaginated_endpoints_take_a_plain_array(zgw_clients, requests_mock) ->
 
     assert [zio.url for zio in result] == [item["url"] for item in body]
     assert requests_mock.last_request.qs == {"zaak": [zaak_url.lower()]}
-
-
-def test_client_for_url_picks_the_client_whose_root_holds_it(zgw_clients) -> None:
-    clients = (zgw_clients.zaken, zgw_clients.catalogi, zgw_clients.documenten)
-
-    assert client_for_url(zgw.zaaktype()["url"], clients) is zgw_clients.catalogi
-    assert zgw_clients.for_url(zgw.enkelvoudiginformatieobject()["url"]) is zgw_clients.documenten
-    with pytest.raises(ForeignUrlError):
-        zgw_clients.for_url("http://evil.test/catalogi/api/v1/zaaktypen/1")
 
 
 def test_a_missing_service_is_a_configuration_error(db, zgw_actor, settings) -> None:

@@ -7,11 +7,12 @@ import pytest
 
 from mijnomgeving.clients.duur import Duur
 from mijnomgeving.clients.vertrouwelijkheid import Vertrouwelijkheid
+from mijnomgeving.clients.zaken import person_filters
 from mijnomgeving.clients.zaken_resources import Rol, Zaak
 from tests.factories import zgw
 
 
-def test_zaken_for_bsn_parses_every_zaak_with_its_expansions(zgw_clients, requests_mock) -> None:
+def test_a_page_of_zaken_parses_every_zaak_with_its_expansions(zgw_clients, requests_mock) -> None:
     current = zgw.status(volgnummer=2)
     zaak = zgw.zaak(
         status=current["url"],
@@ -25,11 +26,13 @@ def test_zaken_for_bsn_parses_every_zaak_with_its_expansions(zgw_clients, reques
     zgw.assert_valid("zaken", "zaken", body, headers=zgw.ZAKEN_RESPONSE_HEADERS)
     requests_mock.get(zgw.zaken_url("zaken"), json=body, headers=zgw.ZAKEN_RESPONSE_HEADERS)
 
-    first, second = zgw_clients.zaken.zaken_for_bsn(
-        zgw.TEST_BSN,
+    found = zgw_clients.zaken.zaken_page(
+        person_filters(bsn=zgw.TEST_BSN),
         max_vertrouwelijkheid=Vertrouwelijkheid.beperkt_openbaar,
         expand=("zaaktype", "status.statustype", "rollen"),
     )
+    first, second = found.zaken
+    assert found.count == 2
 
     assert requests_mock.last_request.qs["expand"] == ["zaaktype,status.statustype,rollen"]
     assert requests_mock.last_request.qs["maximalevertrouwelijkheidaanduiding"] == [
@@ -58,18 +61,51 @@ def test_zaken_for_bsn_parses_every_zaak_with_its_expansions(zgw_clients, reques
     assert second.status is None and second.expanded_status is None
 
 
-def test_zaken_for_kvk_uses_the_kvk_filter(zgw_clients, requests_mock) -> None:
-    requests_mock.get(zgw.zaken_url("zaken"), json=zgw.page([]))
+def test_a_page_for_a_business_uses_the_kvk_filter_and_the_back_offices_paging(
+    zgw_clients, requests_mock
+) -> None:
+    requests_mock.get(zgw.zaken_url("zaken"), json=zgw.page([], count=42))
 
-    result = zgw_clients.zaken.zaken_for_kvk(
-        zgw.TEST_KVK, max_vertrouwelijkheid=Vertrouwelijkheid.openbaar, ordering=None
+    found = zgw_clients.zaken.zaken_page(
+        person_filters(kvk=zgw.TEST_KVK),
+        max_vertrouwelijkheid=Vertrouwelijkheid.openbaar,
+        closed=True,
+        page=3,
+        page_size=10,
     )
 
-    assert result == []
+    assert (found.count, found.zaken) == (42, ())
     assert requests_mock.last_request.qs == {
         "rol__betrokkeneidentificatie__nietnatuurlijkpersoon__kvknummer": [zgw.TEST_KVK],
         "maximalevertrouwelijkheidaanduiding": ["openbaar"],
+        "einddatum__isnull": ["false"],
+        "ordering": ["-startdatum"],
+        "page": ["3"],
+        "pagesize": ["10"],
     }
+
+
+def test_a_page_of_chosen_zaaktypen_is_a_zoek_search(zgw_clients, requests_mock) -> None:
+    requests_mock.post(zgw.zaken_url("zaken/_zoek"), json=zgw.page([], count=0))
+
+    zgw_clients.zaken.zaken_page(
+        person_filters(bsn=zgw.TEST_BSN),
+        max_vertrouwelijkheid=Vertrouwelijkheid.zaakvertrouwelijk,
+        zaaktypen=["http://zaken.test/catalogi/api/v1/zaaktypen/1"],
+        closed=False,
+        expand=("rollen",),
+    )
+
+    request = requests_mock.last_request
+    assert request.qs == {"page": ["1"], "pagesize": ["10"], "expand": ["rollen"]}
+    assert request.json() == {
+        "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn": zgw.TEST_BSN,
+        "maximaleVertrouwelijkheidaanduiding": "zaakvertrouwelijk",
+        "einddatum__isnull": True,  # open zaken
+        "zaaktype__in": ["http://zaken.test/catalogi/api/v1/zaaktypen/1"],
+        "ordering": ["-startdatum"],
+    }
+    assert request.headers["Accept-Crs"] == "EPSG:4326"
 
 
 def test_zaak_by_uuid_builds_the_url_under_the_api_root(zgw_clients, requests_mock) -> None:
