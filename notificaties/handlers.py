@@ -1,11 +1,13 @@
 """What a notificatie means for residents: the handler table (DESIGN rule 14, STANDARDS §4.5).
 
 A handler reads the back offices (the message itself is "informatie-arm") and returns the
-messages to send, or why none; it writes nothing, so running it twice is harmless.
+messages to send, or why none; it writes only the resident's latest status change (the newer
+one wins), so running it twice is harmless.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.conf import settings
 from django.urls import reverse
@@ -110,8 +112,18 @@ def first_status(statussen: list[Status], status: Status) -> Status:
     return min(history, key=lambda s: (s.datum_status_gezet, -served[s.url]))
 
 
-def handle_status_create(notificatie: Notificatie) -> Outcome:
-    """A new status: tell the initiators, unless it is the first, or not meant for them."""
+class _Case(NamedTuple):
+    """What every zaken handler first settles: the zaak is ours, has initiators, is shown."""
+
+    clients: ZgwClients
+    policy: VisibilityPolicy
+    bsns: list[str]
+    zaak: Zaak
+    zaaktype: ZaakType
+
+
+def _case_of(notificatie: Notificatie) -> _Case | Outcome:
+    """The zaak of the notificatie with its initiators, or the Outcome that ends here."""
     clients = _clients()
     if not clients.zaken.owns(notificatie.hoofd_object):
         return Outcome(reason="zaak van een andere Zaken API dan de ingestelde")
@@ -122,7 +134,15 @@ def handle_status_create(notificatie: Notificatie) -> Outcome:
     visible = _visible_zaak(clients, policy, notificatie.hoofd_object)
     if visible is None:
         return Outcome(reason="zaak niet zichtbaar voor inwoners")
-    zaak, zaaktype = visible
+    return _Case(clients, policy, bsns, *visible)
+
+
+def handle_status_create(notificatie: Notificatie) -> Outcome:
+    """A new status: tell the initiators, unless it is the first, or not meant for them."""
+    case = _case_of(notificatie)
+    if isinstance(case, Outcome):
+        return case
+    clients, policy, bsns, zaak, zaaktype = case
     status = clients.zaken.status(notificatie.resource_url)
     if status.zaak != zaak.url:
         return Outcome(reason="status hoort niet bij deze zaak")
@@ -141,17 +161,10 @@ def handle_status_create(notificatie: Notificatie) -> Outcome:
 
 def handle_zaakinformatieobject_create(notificatie: Notificatie) -> Outcome:
     """A new document on the zaak: tell the initiators if they may see it (not `informeren`)."""
-    clients = _clients()
-    if not clients.zaken.owns(notificatie.hoofd_object):
-        return Outcome(reason="zaak van een andere Zaken API dan de ingestelde")
-    bsns = initiator_bsns(clients, notificatie.hoofd_object)
-    if not bsns:
-        return Outcome(reason="geen initiator of mede-initiator met BSN")
-    policy = visibility_policy()
-    visible = _visible_zaak(clients, policy, notificatie.hoofd_object)
-    if visible is None:
-        return Outcome(reason="zaak niet zichtbaar voor inwoners")
-    zaak, zaaktype = visible
+    case = _case_of(notificatie)
+    if isinstance(case, Outcome):
+        return case
+    clients, policy, bsns, zaak, zaaktype = case
     zio = clients.zaken.fetch(notificatie.resource_url, ZaakInformatieObject.from_api)
     if zio.zaak != zaak.url:
         return Outcome(reason="document hoort niet bij deze zaak")

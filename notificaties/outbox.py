@@ -25,7 +25,7 @@ from django.utils import timezone
 from .channels import message_deliver, sent_by_reference
 from .errors import error_summary
 from .models import OutgoingMessage
-from .retry import next_attempt
+from .retry import attempt_failed
 
 logger = logging.getLogger("mijnomgeving.notificaties")
 
@@ -50,7 +50,7 @@ def message_send(pk: int) -> str:
         reference = message_deliver(message)
     except Exception as error:
         logger.warning("message #%s not sent: %s", pk, type(error).__name__)
-        _attempt_failed(message, error_summary(error))
+        attempt_failed(message, error_summary(error))
         return str(message.status)
     message_mark_sent(message, reference)
     return str(message.status)
@@ -65,16 +65,6 @@ def message_mark_sent(message: OutgoingMessage, reference: str) -> None:
     message.save(
         update_fields=["status", "sent_at", "provider_reference", "recipient", "last_error"]
     )
-
-
-def _attempt_failed(message: OutgoingMessage, error: str) -> None:
-    message.last_error = error
-    if message.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
-        message.status = Status.FAILED
-    else:
-        message.status = Status.PENDING
-        message.next_attempt_at = next_attempt(message.attempts)
-    message.save(update_fields=["status", "last_error", "next_attempt_at"])
 
 
 def messages_recover_interrupted() -> int:

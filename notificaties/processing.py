@@ -24,7 +24,7 @@ from .handlers import HANDLERS
 from .models import OutgoingMessage, ReceivedNotification
 from .payload import InvalidNotificatie, parse_notificatie
 from .recipients import delivery_record
-from .retry import next_attempt
+from .retry import attempt_failed
 
 logger = logging.getLogger("mijnomgeving.notificaties")
 
@@ -56,7 +56,7 @@ def notification_process(pk: int) -> list[int]:
             messages.append(delivery_record(delivery, notification))
     except Exception as error:
         logger.warning("notificatie #%s failed: %s", pk, type(error).__name__)
-        _attempt_failed(notification, error_summary(error))
+        attempt_failed(notification, error_summary(error))
         # Rows already made for other residents go out now, not after this one's backoff;
         # the retry finds them by their dedupe key and adds nothing twice.
         return _ready(messages)
@@ -77,16 +77,6 @@ def _finish(notification: ReceivedNotification, status: str, outcome: str) -> No
     notification.processed_at = timezone.now()
     notification.last_error = "" if status != Status.FAILED else notification.last_error
     notification.save(update_fields=["status", "outcome", "processed_at", "last_error"])
-
-
-def _attempt_failed(notification: ReceivedNotification, error: str) -> None:
-    notification.last_error = error
-    if notification.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
-        notification.status = Status.FAILED
-    else:
-        notification.status = Status.PENDING
-        notification.next_attempt_at = next_attempt(notification.attempts)
-    notification.save(update_fields=["status", "last_error", "next_attempt_at"])
 
 
 def notifications_release_stuck() -> int:
