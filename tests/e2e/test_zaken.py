@@ -25,7 +25,6 @@ from demo.backoffice.config import from_environment as backoffice_config
 from demo.backoffice.config import municipal_today
 from demo.backoffice.seed import Seed, build_seed, uid
 from demo.stack import Stack
-from tests.e2e.browser import chromium
 from tests.e2e.helpers import (
     assert_no_axe_violations,
     console_errors,
@@ -49,15 +48,6 @@ def seed() -> Seed:
     # Document bytes and names do not depend on the date; the dates are compared only where
     # the stack's back office (started today) and this seed agree.
     return build_seed(municipal_today())
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Chromium for this module only: Playwright's sync API keeps an asyncio loop in the main
-    thread, and Django refuses database access in tests that run while it does (the tests of
-    tests/zaken after this module need the database)."""
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")

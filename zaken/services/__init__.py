@@ -5,9 +5,11 @@ Each calls the back offices as the resident (a pseudonym, Decision 1) unless giv
 """
 
 from .common import DocumentNotFound, ZaakNotFound
+from .dashboard import zaken_summary_for
 from .detail import zaak_get_for
 from .documents import DocumentDownload, document_download_for
-from .overview import PAGE_SIZE, zaken_list_for, zaken_summary_for
+from .overview import zaken_list_for
+from .queries import PAGE_SIZE
 
 __all__ = [
     "PAGE_SIZE",

@@ -1,0 +1,152 @@
+"""The MijnZaken block on the dashboard: the number of open zaken and the latest change."""
+
+from collections.abc import Callable
+from functools import partial
+
+from mijnomgeving.accounts.identity import Identity
+from mijnomgeving.clients.actor import Actor
+from mijnomgeving.clients.base import UpstreamError, parallel_map
+from mijnomgeving.clients.catalogi_resources import StatusType, ZaakType
+from mijnomgeving.clients.zaken_resources import Zaak
+from mijnomgeving.clients.zgw import ZgwClients
+from zaken.labels import status_label, zaaktype_label
+from zaken.models import StatusChange
+from zaken.viewmodels import LatestChange, ZakenSummary
+from zaken.visibility import VisibilityPolicy, visibility_policy
+
+from .changes import recorded_change_for
+from .common import clients_for, has_rol, use_expand
+from .queries import (
+    ROW_EXPAND,
+    all_pages,
+    call,
+    call_any,
+    checked,
+    merged,
+    page_of,
+    person_of,
+    zaak_queries,
+    zaaktypen_of,
+)
+from .summaries import summarize
+
+# The open zaken the dashboard looks at for the latest change: the most recently started.
+DASHBOARD_CANDIDATES = 8
+
+
+def zaken_summary_for(*, identity: Identity, actor: Actor | None = None) -> ZakenSummary:
+    """The number of open zaken and the most recent status change, in calls that do not grow
+    with the number of zaken: among the DASHBOARD_CANDIDATES most recently started open zaken
+    and the most recently closed one (whose last change is its end status, zrc-007), and the
+    newest change a notification brought (StatusChange), which may be on an older zaak.
+
+    A change to an older zaak from before the portal's subscription is not seen here; the
+    overview shows every status.
+    """
+    clients = clients_for(identity, actor)
+    policy = visibility_policy()
+    catalogus = {zaaktype.url: zaaktype for zaaktype in clients.catalogi.zaaktypen()}
+    queries = zaak_queries(list(catalogus.values()), policy)
+    person = person_of(identity)
+    expand = ROW_EXPAND if use_expand() else ()
+    open_calls = [
+        partial(
+            page_of,
+            clients,
+            person,
+            query,
+            closed=False,
+            size=DASHBOARD_CANDIDATES,
+            expand=expand,
+        )
+        for query in queries
+    ]
+    closed_calls = [
+        partial(
+            page_of,
+            clients,
+            person,
+            query,
+            closed=True,
+            size=1,
+            ordering="-einddatum",
+            expand=expand,
+        )
+        for query in queries
+    ]
+    pages = all_pages(parallel_map(call, [*open_calls, *closed_calls], return_exceptions=True))
+    open_pages, closed_pages = pages[: len(queries)], pages[len(queries) :]
+    newest_open = merged(open_pages, DASHBOARD_CANDIDATES)
+    last_closed = sorted(
+        (zaak for page in closed_pages for zaak in page.zaken),
+        key=lambda zaak: zaak.einddatum or zaak.startdatum,
+        reverse=True,
+    )[:1]
+    candidates = [*newest_open, *last_closed]
+    zaaktypen = zaaktypen_of(clients, catalogus, candidates)
+    shown = checked(identity, policy, candidates, zaaktypen)
+    left_out = sum(1 for zaak in newest_open if zaak not in shown)
+    summaries = summarize(
+        clients, shown, zaaktypen, policy.types, with_status=True, with_resultaat=False
+    )
+    changed = [s for s in summaries if s.status_set_at is not None and s.has_status]
+    latest = max(changed, key=lambda summary: summary.status_set_at or 0, default=None)
+    latest_change = (
+        LatestChange(
+            zaak_uuid=latest.uuid,
+            zaak_title=latest.title,
+            identificatie=latest.identificatie,
+            status_label=latest.status_label,
+            datum=latest.status_set_at,
+        )
+        if latest is not None and latest.status_set_at is not None
+        else None
+    )
+    recorded = recorded_change_for(identity, after=latest_change.datum if latest_change else None)
+    if recorded is not None and recorded.zaak_url not in {zaak.url for zaak in candidates}:
+        latest_change = (
+            _recorded_change(clients, identity, policy, catalogus, recorded) or latest_change
+        )
+    return ZakenSummary(
+        open_count=sum(page.count for page in open_pages) - left_out,
+        latest_change=latest_change,
+    )
+
+
+def _recorded_change(
+    clients: ZgwClients,
+    identity: Identity,
+    policy: VisibilityPolicy,
+    catalogus: dict[str, ZaakType],
+    recorded: StatusChange,
+) -> LatestChange | None:
+    """The change a notification brought to a zaak outside the dashboard's candidates, if
+    that zaak is still the person's, visible and at that status; else None (the candidates'
+    answer stands, also when the back office fails here)."""
+    try:
+        expand = ROW_EXPAND if use_expand() else ()
+        fetches: list[Callable[[], Zaak | StatusType]] = [
+            partial(clients.zaken.zaak, recorded.zaak_url, expand=expand),
+            partial(clients.catalogi.statustype, recorded.statustype_url),
+        ]
+        zaak, statustype = parallel_map(call_any, fetches)
+        assert isinstance(zaak, Zaak) and isinstance(statustype, StatusType)
+        rollen = zaak.expanded_rollen
+        if rollen is None:
+            rollen = tuple(clients.zaken.rollen(zaak.url))
+        zaaktype = zaaktypen_of(clients, catalogus, [zaak])[zaak.zaaktype]
+    except UpstreamError:
+        return None
+    if (
+        zaak.status != recorded.status_url
+        or not has_rol(identity, rollen)
+        or not policy.zaak_visible(zaak, zaaktype)
+    ):
+        return None
+    return LatestChange(
+        zaak_uuid=zaak.uuid,
+        zaak_title=zaak.omschrijving or zaaktype_label(zaaktype, policy.types),
+        identificatie=zaak.identificatie,
+        status_label=status_label(statustype, zaaktype, policy.types),
+        datum=recorded.datum_status_gezet,
+    )

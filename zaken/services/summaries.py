@@ -1,0 +1,169 @@
+"""A row of the list pages and the dashboard (ZaakSummary): the status (open) or result
+(closed) of each zaak shown, fetched beside the types of their zaaktypen."""
+
+from collections.abc import Sequence
+from functools import partial
+
+from mijnomgeving.clients.base import UpstreamError, parallel_map
+from mijnomgeving.clients.catalogi_resources import ResultaatType, StatusType, ZaakType
+from mijnomgeving.clients.zaken_resources import Resultaat, Status, Zaak
+from mijnomgeving.clients.zgw import ZgwClients
+from zaken.configuration import TypeSettings
+from zaken.labels import resultaat_label, status_label, zaaktype_label
+from zaken.viewmodels import ZaakSummary
+
+from .common import expected_date
+
+
+def summarize(
+    clients: ZgwClients,
+    zaken: Sequence[Zaak],
+    zaaktypen: dict[str, ZaakType],
+    types: TypeSettings | None,
+    *,
+    with_status: bool,
+    with_resultaat: bool,
+) -> list[ZaakSummary]:
+    """A ZaakSummary per zaak: round 2 fetches the statussen (or resultaten) of these zaken
+    beside the statustypen (or resultaattypen) of their zaaktypen; a type no list held comes
+    in one more round."""
+    status_urls = [zaak.status for zaak in zaken if with_status and zaak.status]
+    resultaat_urls = [zaak.resultaat for zaak in zaken if with_resultaat and zaak.resultaat]
+    type_of = sorted({zaak.zaaktype for zaak in zaken})
+    found = _Fetched(clients)
+    parallel_map(
+        lambda task: task(),
+        [
+            *(partial(found.status, url) for url in status_urls),
+            *(partial(found.resultaat, url) for url in resultaat_urls),
+            *(partial(found.statustypen, url) for url in type_of if status_urls),
+            *(partial(found.resultaattypen, url) for url in type_of if resultaat_urls),
+        ],
+    )
+    found.fill_missing_types()
+    return [
+        _summary(
+            zaak,
+            zaaktypen[zaak.zaaktype],
+            found.statussen.get(zaak.status) if with_status and zaak.status else None,
+            found.resultaten.get(zaak.resultaat) if with_resultaat and zaak.resultaat else None,
+            found.statustypen_by_url,
+            found.resultaattypen_by_url,
+            types,
+        )
+        for zaak in zaken
+    ]
+
+
+class _Fetched:
+    """What round 2 (and 3) found, each by URL; a failed call is its UpstreamError, a gap in
+    the row rather than an outage of the page."""
+
+    def __init__(self, clients: ZgwClients) -> None:
+        self.clients = clients
+        self.statussen: dict[str, Status | UpstreamError] = {}
+        self.resultaten: dict[str, Resultaat | UpstreamError] = {}
+        self.statustypen_by_url: dict[str, StatusType | UpstreamError] = {}
+        self.resultaattypen_by_url: dict[str, ResultaatType | UpstreamError] = {}
+
+    def status(self, url: str) -> None:
+        try:
+            self.statussen[url] = self.clients.zaken.status(url)
+        except UpstreamError as error:
+            self.statussen[url] = error
+
+    def resultaat(self, url: str) -> None:
+        try:
+            self.resultaten[url] = self.clients.zaken.resultaat(url)
+        except UpstreamError as error:
+            self.resultaten[url] = error
+
+    def statustypen(self, zaaktype_url: str) -> None:
+        try:
+            found = self.clients.catalogi.statustypen(zaaktype_url)
+        except UpstreamError:
+            return  # each statustype is then fetched on its own (fill_missing_types)
+        self.statustypen_by_url.update({statustype.url: statustype for statustype in found})
+
+    def resultaattypen(self, zaaktype_url: str) -> None:
+        try:
+            found = self.clients.catalogi.resultaattypen(zaaktype_url)
+        except UpstreamError:
+            return
+        self.resultaattypen_by_url.update({found_type.url: found_type for found_type in found})
+
+    def fill_missing_types(self) -> None:
+        """One more round for the types no list held (an older zaaktype version's, say)."""
+        statustypen = {
+            status.statustype
+            for status in self.statussen.values()
+            if isinstance(status, Status)
+            and status.expanded_statustype is None
+            and status.statustype not in self.statustypen_by_url
+        }
+        resultaattypen = {
+            resultaat.resultaattype
+            for resultaat in self.resultaten.values()
+            if isinstance(resultaat, Resultaat)
+            and resultaat.expanded_resultaattype is None
+            and resultaat.resultaattype not in self.resultaattypen_by_url
+        }
+        parallel_map(
+            lambda task: task(),
+            [
+                *(partial(self._statustype, url) for url in sorted(statustypen)),
+                *(partial(self._resultaattype, url) for url in sorted(resultaattypen)),
+            ],
+        )
+
+    def _statustype(self, url: str) -> None:
+        try:
+            self.statustypen_by_url[url] = self.clients.catalogi.statustype(url)
+        except UpstreamError as error:
+            self.statustypen_by_url[url] = error
+
+    def _resultaattype(self, url: str) -> None:
+        try:
+            self.resultaattypen_by_url[url] = self.clients.catalogi.resultaattype(url)
+        except UpstreamError as error:
+            self.resultaattypen_by_url[url] = error
+
+
+def _summary(
+    zaak: Zaak,
+    zaaktype: ZaakType,
+    status: Status | UpstreamError | None,
+    resultaat: Resultaat | UpstreamError | None,
+    statustypen: dict[str, StatusType | UpstreamError],
+    resultaattypen: dict[str, ResultaatType | UpstreamError],
+    types: TypeSettings | None = None,
+) -> ZaakSummary:
+    statustype: StatusType | UpstreamError | None = None
+    if isinstance(status, Status):
+        statustype = status.expanded_statustype or statustypen.get(status.statustype)
+    resultaattype: ResultaatType | UpstreamError | None = None
+    if isinstance(resultaat, Resultaat):
+        resultaattype = resultaat.expanded_resultaattype or resultaattypen.get(
+            resultaat.resultaattype
+        )
+    return ZaakSummary(
+        uuid=zaak.uuid,
+        identificatie=zaak.identificatie,
+        omschrijving=zaak.omschrijving,
+        zaaktype_label=zaaktype_label(zaaktype, types),
+        status_label=status_label(statustype, zaaktype, types)
+        if isinstance(statustype, StatusType)
+        else "",
+        status_unavailable=status is not None and not isinstance(statustype, StatusType),
+        status_set_at=status.datum_status_gezet if isinstance(status, Status) else None,
+        startdatum=zaak.startdatum,
+        is_closed=zaak.is_closed,
+        expected_date=None if zaak.is_closed else expected_date(zaak, zaaktype),
+        einddatum=zaak.einddatum,
+        resultaat_label=resultaat_label(resultaattype)
+        if isinstance(resultaattype, ResultaatType)
+        else "",
+        resultaat_unavailable=resultaat is not None
+        and not isinstance(resultaattype, ResultaatType),
+        is_opgeschort=zaak.is_opgeschort,
+    )
