@@ -26,6 +26,7 @@ from zaken.viewmodels import ZaakStatusFilter, ZakenOverview
 from zaken.views import (
     PAGE_PARAM,
     download_response,
+    download_started,
     parse_page,
     parse_uuid,
     upstream_errors_as_pages,
@@ -154,12 +155,13 @@ def document_download(
         request,
         lookup,
         seen,
-        partial(
-            document_download_for,
-            identity=lookup.identity,
-            zaak_uuid=zaak_uuid,
-            document_uuid=doc_uuid,
-            actor=_actor(request),
+        lambda: download_started(  # a back office failing before the first byte: an attempt
+            document_download_for(
+                identity=lookup.identity,
+                zaak_uuid=zaak_uuid,
+                document_uuid=doc_uuid,
+                actor=_actor(request),
+            )
         ),
     )
     _log(request, lookup, seen)  # only now: the document is hers, visible, and on its way

@@ -118,8 +118,19 @@ def document_download(request: HttpRequest, uuid: str, document_uuid: str) -> Ht
     return download_response(download)
 
 
+def download_started(download: DocumentDownload) -> DocumentDownload:
+    """The download once the back office has sent the first bytes of the content. One that
+    fails before that (its headers sent, then a dropped connection or the read timeout)
+    raises its UpstreamError here, while the styled 503 page can still be answered; after
+    the first byte has gone out, a failure can only cut the connection."""
+    download.stream.wait_for_first_chunk()
+    return download
+
+
 def download_response(download: DocumentDownload) -> HttpResponse:
-    """The document streamed to the browser (resident or desk), never stored on the way."""
+    """The document streamed to the browser (resident or desk), never stored on the way.
+    Nothing is answered before the first bytes are in (see download_started)."""
+    download_started(download)
     response = StreamingHttpResponse(download.stream, content_type=download.content_type)
     if download.content_length is not None:
         response["Content-Length"] = str(download.content_length)

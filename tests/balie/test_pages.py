@@ -9,6 +9,7 @@ from django.urls import reverse
 from mijnomgeving.audit.models import PageKind, ProcessingLogEntry, Purpose, ZakenList
 from mijnomgeving.clients.calls import record_upstream_calls
 from tests.fixtures.backoffice import DemoBackoffice
+from tests.fixtures.failing_upstream import FailingUpstream
 from tests.fixtures.services import ZgwServices
 
 from .conftest import SUZANNE, seed_uid
@@ -160,6 +161,33 @@ def test_a_back_office_outage_is_one_attempt(
     attempt = ProcessingLogEntry.objects.get(kind=PageKind.ATTEMPT)
     assert (attempt.zaken_list, attempt.page_number) == (ZakenList.CLOSED, 1)
     assert attempt.zaak_identificaties == []
+
+
+def test_a_download_failing_before_its_first_byte_is_the_503_page_and_an_attempt(
+    looking_up: Client,
+    demo_backoffice: DemoBackoffice,
+    make_zgw_services: Callable[..., object],
+) -> None:
+    download = reverse(
+        "balie-zaken:document-download", kwargs={"uuid": PARKEER, "document_uuid": AANVRAAG}
+    )
+    with FailingUpstream(demo_backoffice.base_url) as upstream:
+        upstream.download = "drop"  # the headers, then the connection closes: no byte of it
+        make_zgw_services(
+            api_root_base=upstream.base_url,
+            client_id=demo_backoffice.client_id,
+            secret=demo_backoffice.secret,
+        )
+
+        response = looking_up.get(download)
+
+    assert response.status_code == 503
+    assert "Dit document is tijdelijk niet beschikbaar" in response.content.decode()
+    assert reverse("balie:start") in response.content.decode()
+    # The employee did not get the document: the log says she tried, not that she saw it.
+    assert kinds() == [PageKind.LOOKUP, PageKind.ATTEMPT]
+    attempt = ProcessingLogEntry.objects.get(kind=PageKind.ATTEMPT)
+    assert (attempt.zaak_uuid, attempt.document_uuid) == (PARKEER, AANVRAAG)
 
 
 def test_a_malformed_uuid_asks_nothing_and_logs_nothing(looking_up: Client) -> None:

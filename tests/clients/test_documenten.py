@@ -107,6 +107,69 @@ def test_a_download_that_breaks_off_raises_unavailable(zgw_clients, requests_moc
     assert download.closed
 
 
+def test_waiting_for_the_first_chunk_reads_one_chunk_and_iterating_starts_with_it(
+    zgw_clients, requests_mock
+) -> None:
+    document = zgw.enkelvoudiginformatieobject()
+    content = bytes(range(256)) * 800  # 200 KiB: four chunks
+    body = _Body(content)
+    requests_mock.get(document["inhoud"], body=body)
+
+    download = zgw_clients.documenten.download(document["inhoud"])
+    download.wait_for_first_chunk()
+    download.wait_for_first_chunk()  # idempotent: nothing more is read
+
+    assert len(body.reads) == 1 and not download.closed
+    assert b"".join(download) == content
+    assert download.closed and body.closed
+    with pytest.raises(RuntimeError, match="already read"):
+        list(download)
+
+
+def test_a_body_that_fails_before_its_first_byte_raises_while_waiting(
+    zgw_clients, requests_mock
+) -> None:
+    document = zgw.enkelvoudiginformatieobject()
+
+    class Dropped(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            raise requests.exceptions.ConnectionError("read timed out")
+
+    requests_mock.get(document["inhoud"], body=Dropped())
+    download = zgw_clients.documenten.download(document["inhoud"])
+
+    with pytest.raises(UpstreamUnavailable, match="download broke off before its first byte"):
+        download.wait_for_first_chunk()
+    assert download.closed
+
+
+def test_an_empty_body_is_an_empty_download(zgw_clients, requests_mock) -> None:
+    document = zgw.enkelvoudiginformatieobject()
+    requests_mock.get(document["inhoud"], content=b"")
+
+    download = zgw_clients.documenten.download(document["inhoud"])
+    download.wait_for_first_chunk()
+
+    assert list(download) == []
+    assert download.closed
+
+
+def test_a_download_closed_after_waiting_drops_what_was_read_ahead(
+    zgw_clients, requests_mock
+) -> None:
+    document = zgw.enkelvoudiginformatieobject()
+    body = _Body(b"x" * 300_000)
+    requests_mock.get(document["inhoud"], body=body)
+
+    download = zgw_clients.documenten.download(document["inhoud"])
+    download.wait_for_first_chunk()
+    download.close()
+
+    assert download.closed and body.closed
+    with pytest.raises(RuntimeError, match="closed"):
+        list(download)
+
+
 def test_download_errors_and_foreign_urls(zgw_clients, requests_mock) -> None:
     document = zgw.enkelvoudiginformatieobject()
     requests_mock.get(document["inhoud"], status_code=404)
