@@ -1,10 +1,14 @@
 """Shared pages: the start page, the MijnOmgeving overview, simple info pages and the error pages."""
 
 import logging
+from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.utils.functional import SimpleLazyObject, empty
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from balie.models import USE_BALIE
@@ -79,10 +83,29 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    # No request context: no context processors, no session or database look-ups.
+    """The 500 page, from what the request already holds in memory only: the database, the
+    session store or the cache may be what failed. So no RequestContext (its processors read
+    the session and the user, the staff menu the permissions): the visitor is the user the
+    request loaded before it failed, and the logout form's token comes from the CSRF cookie."""
     try:
-        body = loader.get_template("500.html").render()
+        context = {"user": _user_already_loaded(request), "csrf_token": get_token(request)}
+        body = loader.get_template("500.html").render(context)
     except Exception:
         logger.exception("The 500 page could not be rendered; serving the plain version")
         body = PLAIN_SERVER_ERROR
     return HttpResponseServerError(body)
+
+
+def _user_already_loaded(request: HttpRequest) -> Any:
+    """The user this request already loaded (the idle-timeout middleware does, on every
+    request), never loading it: AuthenticationMiddleware makes request.user lazy, and loading
+    it now would ask the session store and the database. A failure before it was loaded shows
+    the page as to a visitor who is not logged in."""
+    user = getattr(request, "user", None)
+    if type(user) is SimpleLazyObject:
+        user = user._wrapped  # the user once something asked for it; `empty` until then
+        if user is empty:
+            # Unopened, e.g. django-otp's wrapper (set after the idle-timeout middleware read
+            # the user) around the one AuthenticationMiddleware loaded and kept here.
+            user = getattr(request, "_cached_user", None)
+    return user if user is not None and user is not empty else AnonymousUser()

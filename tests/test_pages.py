@@ -9,11 +9,13 @@ from django.core.management import call_command
 from django.http import HttpRequest, HttpResponse
 from django.test import Client, RequestFactory
 from django.urls import path, reverse
+from django.utils.functional import SimpleLazyObject
 
 from mijnomgeving import urls as portal_urls
 from mijnomgeving import views
 from mijnomgeving.settings import base
 from tests.fixtures.oidc import log_in_resident
+from tests.fixtures.staff import MODEL_BACKEND
 from tests.test_guard import assert_page_basics
 
 
@@ -124,6 +126,71 @@ def test_server_error_page_needs_no_request_context_or_database() -> None:
     html = response.content.decode()
     assert "Er ging iets mis" in html
     assert "utrecht-page-header" in html
+
+
+@pytest.mark.urls("tests.test_pages")
+def test_the_500_page_shows_a_logged_in_resident_her_own_menu(
+    resident: object, settings: object
+) -> None:
+    settings.DEBUG = False
+    client = Client(raise_request_exception=False)
+    client.force_login(resident)
+
+    response = client.get("/test/500/")
+
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Er ging iets mis" in html
+    assert ">Mijn zaken<" in html and ">Uitloggen<" in html
+    assert ">Inloggen<" not in html
+    assert 'name="csrfmiddlewaretoken"' in html  # the logout form works from this page
+
+
+@pytest.mark.urls("tests.test_pages")
+def test_the_500_page_shows_staff_their_logout(desk_user: object, settings: object) -> None:
+    settings.DEBUG = False
+    client = Client(raise_request_exception=False)
+    client.force_login(desk_user, backend=MODEL_BACKEND)
+
+    html = client.get("/test/500/").content.decode()
+
+    assert "Afmelden" in html and ">Inloggen<" not in html
+
+
+@pytest.mark.parametrize("wrapped", [False, True], ids=["loaded", "in-an-unopened-wrapper"])
+def test_the_500_page_knows_a_loaded_resident_without_asking_the_database(
+    resident: object, django_assert_num_queries: object, wrapped: bool
+) -> None:
+    request = RequestFactory().get("/")
+    request.user = SimpleLazyObject(lambda: resident)
+    assert request.user.is_authenticated  # what the middleware did before the view failed
+    if wrapped:  # django-otp wraps it again, lazily, after the idle-timeout middleware
+        request._cached_user = resident
+        request.user = SimpleLazyObject(lambda: pytest.fail("the wrapper was opened"))
+
+    with django_assert_num_queries(0):  # type: ignore[operator]
+        response = views.server_error(request)
+
+    html = response.content.decode()
+    assert "utrecht-page-header" in html  # the styled page, not the plain fallback
+    assert ">Uitloggen<" in html and ">Inloggen<" not in html
+
+
+def test_the_500_page_never_loads_the_user_itself() -> None:
+    """A failure before anything loaded the user (the session store or database down): the
+    page must not try again, and shows the menu of a visitor who is not logged in."""
+    request = RequestFactory().get("/")
+
+    def load_user() -> object:
+        raise AssertionError("the 500 page asked the session store and the database")
+
+    request.user = SimpleLazyObject(load_user)
+
+    response = views.server_error(request)
+
+    html = response.content.decode()
+    assert "utrecht-page-header" in html
+    assert ">Inloggen<" in html and ">Uitloggen<" not in html
 
 
 def test_server_error_falls_back_to_plain_html_when_the_template_fails(
