@@ -1,0 +1,435 @@
+"""Open Zaak as it was recorded (tests/corpus/realzgw), replayed behind requests-mock.
+
+`Replay(requests_mock)` answers every request to the corpus hosts from the recorded exchanges
+of ALL scenarios (a request recorded in any scenario may serve); nothing else is made up.
+
+Matching: a request is answered by a recorded exchange with
+
+* the same method and path (URL-decoded);
+* the same query parameters, compared as a sorted multiset of URL-decoded (name, value) pairs
+  (so their order and their percent-encoding do not matter);
+* the same JSON body (compared as parsed JSON; no body matches no body);
+* and where the real server's answer depends on a request header, the same header: `Accept-Crs`
+  on the Zaken API (without it 412, README point 14) and `Accept` on a download (406 for
+  `application/json`, point 24). Other headers (Authorization is never recorded) do not count.
+
+Several recordings of one request: the one of the scenario being replayed (`Replay.scenario`),
+else the first in corpus order. The answer is the recorded status, headers and body; a binary
+body is rebuilt at its recorded length from `first64_base64`, padded with zero bytes. A page the
+corpus truncated (`response_truncated`: only its first rows kept, `count`/`next` as served) is
+not served as if it were whole: such a request is unanswerable, except through the rule below.
+
+Derivation, the one rule (`_derived`), for the portal's paged zaken lists: a zaken list request
+(`GET …/zaken` or `POST …/zaken/_zoek`) that was not recorded as such is answered from a
+recorded `GET …/zaken` list with the same filters (every parameter except `page`, `pageSize` and
+`expand`; the values of a `_zoek` body compared as the query would carry them: `false`, `a,b`),
+by slicing the recorded rows for the asked page and size (Open Zaak's default size is 100):
+
+* `count` is the recorded count; `next`/`previous` are rebuilt as Open Zaak writes them
+  (absolute, parameters sorted, no `page` on the link to page 1); a page past the end is the
+  recorded 404 "Ongeldige pagina." (README point 6);
+* each row keeps only the `_expand` relations asked for, and only a recorded list whose
+  `expand` was a superset of the asked one may serve;
+* a truncated recording (`response_truncated`) holds only its first rows: a request for rows
+  beyond what a recording holds is unanswerable.
+
+Unanswerable requests are collected in `unanswered` (printed by `assert_all_answered`) and the
+call fails as a connection error, so the page goes on and every missing request shows; the
+test then fails. Nothing is ever answered with an invented 404.
+"""
+
+import base64
+import functools
+import json
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+
+import requests
+from requests_mock import create_response
+
+from tests.corpus import OPENNOTIFICATIES, OPENZAAK, Exchange, exchanges, scenario_names
+
+HOSTS = (OPENZAAK, OPENNOTIFICATIES)
+ZAKEN_LIST = "/zaken/api/v1/zaken"
+ZAKEN_ZOEK = "/zaken/api/v1/zaken/_zoek"
+PAGING = frozenset({"page", "pageSize", "expand"})
+DEFAULT_PAGE_SIZE = 100  # Open Zaak's (README point 6)
+
+Query = tuple[tuple[str, str], ...]
+
+
+class Unanswerable(requests.exceptions.ConnectionError):
+    """A request the corpus cannot answer: the portal sees a failed call, the test fails."""
+
+
+def _query(query_string: str) -> Query:
+    return tuple(sorted(parse_qsl(query_string, keep_blank_values=True)))
+
+
+def _canonical(body: Any) -> str:
+    return "" if body is None else json.dumps(body, sort_keys=True, separators=(",", ":"))
+
+
+def _as_query_value(value: Any) -> str:
+    """A `_zoek` body value as a query parameter carries it (`false`, `a,b`)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ",".join(map(_as_query_value, value))
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Request:
+    """A request as the replay compares it: decoded path, sorted query, parsed JSON body."""
+
+    method: str
+    path: str
+    query: Query
+    body: Any
+    accept: str | None = None
+    accept_crs: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str, Query, str]:
+        return (self.method, self.path, self.query, _canonical(self.body))
+
+    def describe(self) -> str:
+        query = "&".join(f"{name}={value}" for name, value in self.query)
+        body = f" body={_canonical(self.body)}" if self.body is not None else ""
+        headers = f" [Accept: {self.accept}; Accept-Crs: {self.accept_crs}]"
+        return f"{self.method} {self.path}{'?' + query if query else ''}{body}{headers}"
+
+    # --- The zaken list rule ----------------------------------------------------------------
+
+    def list_filters(self) -> Query | None:
+        """The filters of a zaken list request (None for anything else)."""
+        pairs = [(name, value) for name, value in self.query if name not in PAGING]
+        if self.method == "GET" and self.path == ZAKEN_LIST:
+            return tuple(sorted(pairs))
+        if self.method == "POST" and self.path == ZAKEN_ZOEK and isinstance(self.body, dict):
+            pairs += [
+                (name, _as_query_value(value))
+                for name, value in self.body.items()
+                if name not in PAGING
+            ]
+            return tuple(sorted(pairs))
+        return None
+
+    def paging(self) -> tuple[int, int, frozenset[str]]:
+        """(page, pageSize, expand paths), from the query or else a `_zoek` body."""
+        values: dict[str, Any] = dict(self.query)
+        if isinstance(self.body, dict):
+            values = {**{k: v for k, v in self.body.items() if k in PAGING}, **values}
+        expand = values.get("expand") or ""
+        paths = expand if isinstance(expand, list) else str(expand).split(",")
+        return (
+            int(values.get("page", 1)),
+            int(values.get("pageSize", DEFAULT_PAGE_SIZE)),
+            frozenset(path for path in paths if path),
+        )
+
+    @classmethod
+    def of(cls, method: str, path_and_query: str, body: Any, headers: dict[str, str]) -> "Request":
+        parts = urlsplit(path_and_query)
+        lowered = {name.lower(): value for name, value in headers.items()}
+        return cls(
+            method=method.upper(),
+            path=unquote(parts.path),
+            query=_query(parts.query),
+            body=body,
+            accept=lowered.get("accept"),
+            accept_crs=lowered.get("accept-crs"),
+        )
+
+
+@dataclass(frozen=True)
+class Recorded:
+    source: str  # scenario#index
+    request: Request
+    exchange: Exchange
+
+
+@dataclass(frozen=True)
+class RecordedList:
+    """A recorded zaken list page: which rows of the whole query it holds."""
+
+    recorded: Recorded
+    filters: Query
+    expand: frozenset[str]
+    offset: int  # index of its first row in the whole query
+    rows: tuple[dict[str, Any], ...]  # the rows kept (a truncated page keeps its first ones)
+    count: int
+    truncated: bool
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    headers: dict[str, str]
+    content: bytes
+    source: str
+    json: Any = None  # the JSON served, for the tests' expectations
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Every recorded exchange, indexed for the replay (built once per test session)."""
+
+    exact: dict[tuple[str, str, Query, str], list[Recorded]]
+    lists: list[RecordedList]
+    past_the_end: Recorded | None  # Open Zaak's 404 for a page past the end
+
+
+def _request_body(exchange: Exchange) -> Any:
+    body = exchange.request_body
+    return body.get("json") if isinstance(body, dict) else None
+
+
+@functools.cache
+def corpus() -> Corpus:
+    exact: dict[tuple[str, str, Query, str], list[Recorded]] = {}
+    lists: list[RecordedList] = []
+    past_the_end: Recorded | None = None
+    for name in scenario_names():
+        for index, exchange in enumerate(exchanges(name)):
+            request = Request.of(
+                exchange.method, exchange.path, _request_body(exchange), exchange.request_headers
+            )
+            recorded = Recorded(f"{name}#{index}", request, exchange)
+            exact.setdefault(request.key, []).append(recorded)
+            if request.method != "GET" or request.path != ZAKEN_LIST:
+                continue
+            if exchange.status == 404 and past_the_end is None:
+                past_the_end = recorded
+            listed = _recorded_list(recorded)
+            if listed is not None and not any(_same(listed, other) for other in lists):
+                lists.append(listed)
+    return Corpus(exact=exact, lists=lists, past_the_end=past_the_end)
+
+
+def _recorded_list(recorded: Recorded) -> RecordedList | None:
+    data = recorded.exchange.json
+    if recorded.exchange.status != 200 or not isinstance(data, dict):
+        return None
+    filters = recorded.request.list_filters()
+    assert filters is not None
+    page, size, expand = recorded.request.paging()
+    return RecordedList(
+        recorded=recorded,
+        filters=filters,
+        expand=expand,
+        offset=(page - 1) * size,
+        rows=tuple(data["results"]),
+        count=data["count"],
+        truncated=recorded.exchange.truncated is not None,
+    )
+
+
+def _same(one: RecordedList, other: RecordedList) -> bool:
+    """The same list recorded again (in another scenario): one is enough."""
+    return (one.filters, one.expand, one.offset, one.count, one.rows) == (
+        other.filters,
+        other.expand,
+        other.offset,
+        other.count,
+        other.rows,
+    )
+
+
+def _binary(body: dict[str, Any]) -> bytes:
+    """The recorded bytes' start, padded with zero bytes to the recorded length."""
+    start = base64.b64decode(body["first64_base64"])
+    length = int(body["length"])
+    assert len(start) <= length
+    return start + bytes(length - len(start))
+
+
+def _content(body: Any) -> tuple[bytes, Any]:
+    if not body:
+        return b"", None
+    if "json" in body:
+        return json.dumps(body["json"]).encode(), body["json"]
+    if "text" in body:
+        return str(body["text"]).encode(), None
+    if "binary" in body:
+        return _binary(body["binary"]), None
+    raise AssertionError(f"unknown recorded body {sorted(body)}")
+
+
+def _headers(recorded: dict[str, str], content: bytes) -> dict[str, str]:
+    headers = {name: value for name, value in recorded.items() if name != "Content-Length"}
+    headers["Content-Length"] = str(len(content))
+    return headers
+
+
+def _pruned(resource: dict[str, Any], paths: frozenset[str]) -> dict[str, Any]:
+    """The resource with only the `_expand` relations in `paths` (dotted, nested too); an
+    `_expand` left empty is left out, as Open Zaak leaves it out."""
+    result = {name: value for name, value in resource.items() if name != "_expand"}
+    expanded = resource.get("_expand")
+    if not isinstance(expanded, dict):
+        return result
+    kept: dict[str, Any] = {}
+    for name, value in expanded.items():
+        if name not in {path.split(".", 1)[0] for path in paths}:
+            continue
+        inner = frozenset(path.split(".", 1)[1] for path in paths if path.startswith(name + "."))
+        if isinstance(value, list):
+            kept[name] = [
+                _pruned(item, inner) if isinstance(item, dict) else item for item in value
+            ]
+        else:
+            kept[name] = _pruned(value, inner) if isinstance(value, dict) else value
+    if kept:
+        result["_expand"] = kept
+    return result
+
+
+@dataclass
+class Replay:
+    """The requests-mock matcher; `scenario` is the scenario being replayed (preferred)."""
+
+    mocker: Any
+    scenario: str = ""
+    unanswered: list[str] = field(default_factory=list)
+    served: list[tuple[Request, Answer]] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __post_init__(self) -> None:
+        self.corpus = corpus()
+        self.mocker.add_matcher(self._match)
+
+    def assert_all_answered(self) -> None:
+        assert not self.unanswered, "requests the corpus cannot answer:\n" + "\n".join(
+            self.unanswered
+        )
+
+    def served_lists(self) -> list[tuple[Request, Answer]]:
+        """The zaken list requests answered, in order, with what they got."""
+        return [(sent, answer) for sent, answer in self.served if sent.list_filters() is not None]
+
+    def recorded_json(self, method: str, url: str, body: Any = None) -> Any:
+        """The recorded JSON answer to exactly this request (headers aside), else None."""
+        parts = urlsplit(url)
+        key = Request.of(method, f"{parts.path}?{parts.query}", body, {}).key
+        found = [r for r in self.corpus.exact.get(key, []) if r.exchange.status < 300]
+        return found[0].exchange.json if found else None
+
+    # --- Answering ------------------------------------------------------------------------------
+
+    def _match(self, prepared: requests.PreparedRequest) -> requests.Response:
+        url = prepared.url or ""
+        parts = urlsplit(url)
+        body = prepared.body
+        request = Request.of(
+            prepared.method or "GET",
+            f"{parts.path}?{parts.query}",
+            json.loads(body) if body else None,
+            dict(prepared.headers),
+        )
+        answer, reason = (
+            (None, f"not a corpus host ({url.split('?')[0]})")
+            if f"{parts.scheme}://{parts.netloc}" not in HOSTS
+            else self._answer(request)
+        )
+        with self._lock:
+            if answer is None:
+                self.unanswered.append(f"{request.describe()}\n    -> {reason}")
+            else:
+                self.served.append((request, answer))
+        if answer is None:
+            raise Unanswerable(f"the corpus cannot answer {request.describe()}")
+        return create_response(
+            prepared, status_code=answer.status, headers=answer.headers, content=answer.content
+        )
+
+    def _answer(self, request: Request) -> tuple[Answer | None, str]:
+        candidates = [
+            recorded
+            for recorded in self.corpus.exact.get(request.key, [])
+            if _agrees(recorded.request, request)
+        ]
+        whole = [recorded for recorded in candidates if recorded.exchange.truncated is None]
+        if candidates and not whole:
+            cut = candidates[0].exchange.truncated or {}
+            kept, rows = cut.get("results_kept"), cut.get("results_in_page")
+            return None, f"recorded only truncated ({kept} of the {rows} rows of the page kept)"
+        if whole:
+            ours = [r for r in whole if r.source.startswith(self.scenario + "#")]
+            recorded = (ours or whole)[0]
+            content, data = _content(recorded.exchange.body)
+            headers = _headers(recorded.exchange.headers, content)
+            return Answer(recorded.exchange.status, headers, content, recorded.source, data), ""
+        if request.key in self.corpus.exact:
+            return None, "recorded only with other Accept/Accept-Crs headers"
+        if request.list_filters() is not None:
+            return self._derived(request)
+        return None, "not recorded"
+
+    def _derived(self, request: Request) -> tuple[Answer | None, str]:
+        """The zaken list rule (see the module docstring)."""
+        filters = request.list_filters()
+        page, size, expand = request.paging()
+        same = [
+            listed
+            for listed in self.corpus.lists
+            if listed.filters == filters and _agrees(listed.recorded.request, request)
+        ]
+        if not same:
+            return None, "no recorded zaken list with these filters"
+        same.sort(key=lambda listed: not listed.recorded.source.startswith(self.scenario + "#"))
+        reasons = []
+        start = (page - 1) * size
+        for listed in same:
+            source = listed.recorded.source
+            if not expand <= listed.expand:
+                reasons.append(
+                    f"{source} was recorded with expand={','.join(sorted(listed.expand))}"
+                )
+                continue
+            if page > 1 and start >= listed.count and self.corpus.past_the_end is not None:
+                recorded = self.corpus.past_the_end
+                content, data = _content(recorded.exchange.body)
+                headers = _headers(recorded.exchange.headers, content)
+                return Answer(404, headers, content, f"past the end of {source}", data), ""
+            end = min(start + size, listed.count)
+            held = listed.offset + len(listed.rows)
+            if start < listed.offset or end > held:
+                reasons.append(
+                    f"{source} holds rows {listed.offset + 1}-{held} of {listed.count}"
+                    f"{' (truncated)' if listed.truncated else ''}, rows {start + 1}-{end} asked"
+                )
+                continue
+            rows = [
+                _pruned(row, expand)
+                for row in listed.rows[start - listed.offset : end - listed.offset]
+            ]
+            data = {
+                "count": listed.count,
+                "next": _link(request, page + 1) if end < listed.count else None,
+                "previous": _link(request, page - 1) if page > 1 else None,
+                "results": rows,
+            }
+            content = json.dumps(data).encode()
+            headers = _headers(listed.recorded.exchange.headers, content)
+            return Answer(200, headers, content, f"sliced from {source}", data), ""
+        return None, "zaken list not derivable: " + "; ".join(reasons)
+
+
+def _agrees(recorded: Request, sent: Request) -> bool:
+    """The request headers the real server's answer depends on are the same."""
+    if sent.path.startswith("/zaken/api/") and recorded.accept_crs != sent.accept_crs:
+        return False
+    return not (sent.path.endswith("/download") and recorded.accept != sent.accept)
+
+
+def _link(request: Request, page: int) -> str:
+    """A `next`/`previous` link as Open Zaak writes it."""
+    params = sorted(
+        [(name, value) for name, value in request.query if name != "page"]
+        + ([("page", str(page))] if page > 1 else [])
+    )
+    return f"{OPENZAAK}{request.path}" + (f"?{urlencode(params)}" if params else "")
