@@ -46,7 +46,7 @@ def lookup_seen(*, staff: StaffMember, lookup: DeskLookup, seen: Seen) -> None:
     """One processing-log entry for one page (or download) of this look-up."""
     record(
         staff=staff,
-        bsn=lookup.bsn,
+        identity=lookup.identity,
         purpose=lookup.purpose,
         purpose_text=lookup.purpose_text,
         lookup_id=lookup.lookup_id,

@@ -18,8 +18,9 @@ from django.views.decorators.http import require_GET
 
 from mijnomgeving.accounts.staff import staff_actor, staff_member
 from mijnomgeving.audit.log import Seen
-from mijnomgeving.audit.models import PageKind, ZakenList
+from mijnomgeving.audit.models import OverviewList, PageKind
 from mijnomgeving.clients.actor import Actor
+from mijnomgeving.subjects import zaak_subject
 from mijnomgeving.templatetags.nlds import Link
 from zaken.services import document_download_for, zaak_get_for, zaken_list_for
 from zaken.viewmodels import ZaakStatusFilter, ZakenOverview
@@ -37,7 +38,10 @@ from .services import DeskLookup, lookup_seen
 from .session import current_lookup
 
 NAMESPACE = "balie-zaken"
-LISTS: dict[ZaakStatusFilter, ZakenList] = {"open": ZakenList.OPEN, "closed": ZakenList.CLOSED}
+LISTS: dict[ZaakStatusFilter, OverviewList] = {
+    "open": OverviewList.ZAKEN_OPEN,
+    "closed": OverviewList.ZAKEN_CLOSED,
+}
 T = TypeVar("T")
 
 
@@ -71,14 +75,15 @@ def _fetch_or_log_attempt(
         raise
 
 
-def _listed(zaken_list: ZakenList, overview: ZakenOverview) -> Seen:
+def _listed(list_name: OverviewList, overview: ZakenOverview) -> Seen:
     """What an overview showed: the list, the page (a number past the end gives the last)
     and its zaken by identificatie (by UUID where a zaak has none)."""
     return Seen(
         PageKind.OVERVIEW,
-        zaken_list=zaken_list,
+        zaak_subject(),
+        list_name=list_name,
         page_number=overview.page,
-        zaak_identificaties=tuple(zaak.identificatie or str(zaak.uuid) for zaak in overview.zaken),
+        listed_labels=tuple(zaak.identificatie or str(zaak.uuid) for zaak in overview.zaken),
     )
 
 
@@ -98,11 +103,11 @@ def _crumbs(*extra: Link) -> list[Link]:
 def zaak_list(
     request: HttpRequest, lookup: DeskLookup, status: ZaakStatusFilter = "open"
 ) -> HttpResponse:
-    page, zaken_list = parse_page(request), LISTS[status]
+    page, list_name = parse_page(request), LISTS[status]
     overview = _fetch_or_log_attempt(
         request,
         lookup,
-        Seen(PageKind.OVERVIEW, zaken_list=zaken_list, page_number=page),
+        Seen(PageKind.OVERVIEW, zaak_subject(), list_name=list_name, page_number=page),
         partial(
             zaken_list_for,
             identity=lookup.identity,
@@ -111,7 +116,7 @@ def zaak_list(
             actor=_actor(request),
         ),
     )
-    _log(request, lookup, _listed(zaken_list, overview))
+    _log(request, lookup, _listed(list_name, overview))
     context = {
         "overview": overview,
         "page_param": PAGE_PARAM,
@@ -130,10 +135,14 @@ def zaak_detail(request: HttpRequest, lookup: DeskLookup, uuid: str) -> HttpResp
     zaak = _fetch_or_log_attempt(
         request,
         lookup,
-        Seen(PageKind.ZAAK, zaak_uuid=zaak_uuid),
+        Seen(PageKind.DETAIL, zaak_subject(uuid=zaak_uuid)),
         partial(zaak_get_for, identity=lookup.identity, uuid=zaak_uuid, actor=_actor(request)),
     )
-    _log(request, lookup, Seen(PageKind.ZAAK, zaak.identificatie, zaak_uuid))
+    _log(
+        request,
+        lookup,
+        Seen(PageKind.DETAIL, zaak_subject(uuid=zaak_uuid, label=zaak.identificatie)),
+    )
     list_name = f"{NAMESPACE}:list-closed" if zaak.is_closed else f"{NAMESPACE}:list"
     crumbs = _crumbs(
         Link(_("Zaken van de inwoner"), reverse(list_name)), Link(zaak.identificatie or zaak.title)
@@ -150,7 +159,7 @@ def document_download(
     request: HttpRequest, lookup: DeskLookup, uuid: str, document_uuid: str
 ) -> HttpResponse:
     zaak_uuid, doc_uuid = parse_uuid(uuid), parse_uuid(document_uuid)
-    seen = Seen(PageKind.DOCUMENT, zaak_uuid=zaak_uuid, document_uuid=doc_uuid)
+    seen = Seen(PageKind.DOCUMENT, zaak_subject(uuid=zaak_uuid), document_uuid=doc_uuid)
     download = _fetch_or_log_attempt(
         request,
         lookup,

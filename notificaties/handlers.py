@@ -6,16 +6,18 @@ one wins), so running it twice is harmless.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.conf import settings
 from django.urls import reverse
 
+from mijnomgeving.accounts.identity import Identity
 from mijnomgeving.clients.actor import Actor
 from mijnomgeving.clients.catalogi_resources import ZaakType
 from mijnomgeving.clients.zaken_resources import Status, Zaak, ZaakInformatieObject
 from mijnomgeving.clients.zgw import ZgwClients, build_zgw_clients
+from mijnomgeving.subjects import Subject, zaak_subject
 from zaken.labels import zaaktype_label
 from zaken.services.changes import status_change_record
 from zaken.visibility import VisibilityPolicy, visibility_policy
@@ -34,13 +36,13 @@ Kind = OutgoingMessage.Kind
 
 @dataclass(frozen=True, slots=True)
 class Delivery:
-    """One message to one resident. The BSN lives only in memory, never in the database."""
+    """One message to one resident about one subject (a zaak: its URL, its zaaktype's name).
+    The BSN lives only in memory (the Identity), never in the database."""
 
-    bsn: str = field(repr=False)
-    zaak_url: str
+    identity: Identity
+    subject: Subject
     resource_url: str
     kind: str
-    zaak_naam: str
     link: str
 
 
@@ -90,8 +92,9 @@ def _deliveries(
 ) -> Outcome:
     link = settings.SITE_URL + reverse("zaken:detail", kwargs={"uuid": str(zaak.uuid)})
     naam = zaaktype_label(zaaktype, policy.types)  # the admin's name, as on the case page
+    subject = zaak_subject(url=zaak.url, label=naam)
     return Outcome(
-        tuple(Delivery(bsn, zaak.url, resource_url, kind, naam, link) for bsn in bsns),
+        tuple(Delivery(Identity(bsn=bsn), subject, resource_url, kind, link) for bsn in bsns),
         reason=f"{len(bsns)} ontvanger(s)",
     )
 

@@ -1,6 +1,8 @@
 """Durable state of the Notificatieservice: subscription, inbox, outbox, preferences, texts.
 
-No BSN is stored: residents are keyed by `identifier_hash` (mijnomgeving.accounts.identity).
+No BSN is stored: residents are keyed by `identifier_hash` (mijnomgeving.accounts.identity),
+the outbox and the rate limit with the kind of number it is a hash of (a BSN, a KVK number).
+What a message is about is its subject (mijnomgeving/subjects.py): service, kind and URL.
 """
 
 import secrets
@@ -8,6 +10,9 @@ import secrets
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from mijnomgeving.accounts.identity import IdentifierKind
+from mijnomgeving.subjects import Service, SubjectKind
 
 
 def new_secret() -> str:
@@ -81,7 +86,7 @@ class ReceivedNotification(models.Model):
 
 
 class OutgoingMessage(models.Model):
-    """The outbox: one message to one resident, unique per (resident, zaak, resource, kind).
+    """The outbox: one message to one resident, unique per (resident, subject, resource, kind).
 
     The unique `dedupe_key` is the record of what was sent (it plays SentMessage's part): a
     second delivery or a retry finds the row and sends nothing new. Skipped messages stay too,
@@ -108,8 +113,14 @@ class OutgoingMessage(models.Model):
     notification = models.ForeignKey(
         ReceivedNotification, null=True, on_delete=models.SET_NULL, related_name="messages"
     )
+    identifier_kind = models.CharField(max_length=10, choices=IdentifierKind.choices)
     identifier_hash = models.CharField(max_length=64, db_index=True)
-    zaak_url = models.URLField(max_length=1000)
+    # What the message is about: for a zaak, service "zaken", kind "zaak", the zaak's URL and
+    # as label the zaaktype's name the message names (not kept before these columns: "").
+    subject_service = models.CharField(max_length=20, choices=Service.choices)
+    subject_kind = models.CharField(max_length=20, choices=SubjectKind.choices)
+    subject_url = models.URLField(max_length=1000)
+    subject_label = models.CharField(max_length=300, blank=True)
     resource_url = models.URLField(max_length=1000)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     channel = models.CharField(max_length=10, choices=Channel.choices, blank=True)
@@ -140,7 +151,7 @@ class OutgoingMessage(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["status", "next_attempt_at"]),
-            models.Index(fields=["identifier_hash", "zaak_url", "created_at"]),
+            models.Index(fields=["identifier_hash", "subject_url", "created_at"]),
         ]
 
     def __str__(self) -> str:
@@ -148,15 +159,16 @@ class OutgoingMessage(models.Model):
 
 
 class DeliveryThrottle(models.Model):
-    """One row per (resident, zaak): locked while the rate limit is checked and a row added.
+    """One row per (resident, subject): locked while the rate limit is checked and a row added.
 
-    Two workers deciding for the same resident and zaak at once take turns on this row
-    (SELECT ... FOR UPDATE on PostgreSQL; SQLite's IMMEDIATE transactions serialise anyway),
-    so the second sees the first's message and is rate limited.
+    Two workers deciding for the same resident and subject (a zaak) at once take turns on this
+    row (SELECT ... FOR UPDATE on PostgreSQL; SQLite's IMMEDIATE transactions serialise
+    anyway), so the second sees the first's message and is rate limited.
     """
 
+    identifier_kind = models.CharField(max_length=10, choices=IdentifierKind.choices)
     identifier_hash = models.CharField(max_length=64)
-    zaak_url = models.URLField(max_length=1000)
+    subject_url = models.URLField(max_length=1000)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -164,12 +176,13 @@ class DeliveryThrottle(models.Model):
         verbose_name_plural = _("berichtenlimieten")
         constraints = [
             models.UniqueConstraint(
-                fields=["identifier_hash", "zaak_url"], name="notificaties_throttle_unique"
+                fields=["identifier_kind", "identifier_hash", "subject_url"],
+                name="notificaties_throttle_subject_unique",
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.identifier_hash[:8]}… {self.zaak_url}"
+        return f"{self.identifier_hash[:8]}… {self.subject_url}"
 
 
 class NotificationPreference(models.Model):
@@ -193,12 +206,16 @@ class NotificationPreference(models.Model):
 
 
 class MessageTemplate(models.Model):
-    """The text of one kind of message, editable in the admin; `{zaak}` and `{link}` are filled."""
+    """The text of one kind of message, editable in the admin; `{onderwerp}` (or, as texts
+    written before said it, `{zaak}`) and `{link}` are filled."""
 
     kind = models.CharField(max_length=20, choices=OutgoingMessage.Kind.choices, unique=True)
     subject = models.CharField(max_length=200)
     body = models.TextField(
-        help_text=_("Gebruik {zaak} voor de naam van de zaak en {link} voor de link ernaartoe.")
+        help_text=_(
+            "Gebruik {onderwerp} voor de naam van het onderwerp (bij een zaak: het zaaktype; "
+            "{zaak} werkt ook) en {link} voor de link ernaartoe."
+        )
     )
     sms_body = models.CharField(max_length=300)
 

@@ -1,9 +1,11 @@
 """Message texts: admin-editable MessageTemplate rows, with these defaults (also the migration's).
 
-Only `{zaak}` (the zaaktype's resident-facing name) and `{link}` (the case page) are filled
-in: no BSN, no name, no case content.
+Only `{onderwerp}` (the subject's label: for a zaak, the zaaktype's resident-facing name) and
+`{link}` (the subject's page) are filled in: no BSN, no name, no case content. `{zaak}` is the
+same label, so texts written with it (these defaults, administrators' edits) keep working.
 """
 
+import re
 from dataclasses import dataclass
 
 from .models import MessageTemplate
@@ -55,11 +57,17 @@ class Text:
     sms_body: str
 
 
-def _fill(template: str, zaak: str, link: str) -> str:
-    return template.replace("{zaak}", zaak).replace("{link}", link)
+PLACEHOLDER = re.compile(r"\{(onderwerp|zaak|link)\}")
 
 
-def message_text(kind: str, *, zaak: str, link: str) -> Text:
+def _fill(template: str, label: str, link: str) -> str:
+    """One pass: a label that itself reads "{link}" stays as it is."""
+    values = {"onderwerp": label, "zaak": label, "link": link}
+    return PLACEHOLDER.sub(lambda match: values[match.group(1)], template)
+
+
+def message_text(kind: str, *, label: str, link: str) -> Text:
+    """The texts of a message of this kind about a subject known as `label`."""
     row = MessageTemplate.objects.filter(kind=kind).first()
     source = (
         {"subject": row.subject, "body": row.body, "sms_body": row.sms_body}
@@ -67,7 +75,7 @@ def message_text(kind: str, *, zaak: str, link: str) -> Text:
         else DEFAULTS[kind]
     )
     return Text(
-        subject=_fill(source["subject"], zaak, link),
-        body=_fill(source["body"], zaak, link),
-        sms_body=_fill(source["sms_body"], zaak, link),
+        subject=_fill(source["subject"], label, link),
+        body=_fill(source["body"], label, link),
+        sms_body=_fill(source["sms_body"], label, link),
     )

@@ -13,26 +13,28 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from mijnomgeving.accounts.identity import identifier_hash
+from mijnomgeving.accounts.identity import IdentifierKind, Identity, identifier_hash
 from mijnomgeving.accounts.models import User
 from mijnomgeving.accounts.staff import StaffMember
 from mijnomgeving.audit import crypto
 from mijnomgeving.audit.checks import check_audit_encryption_keys
-from mijnomgeving.audit.export import UNREADABLE_BSN
+from mijnomgeving.audit.export import UNREADABLE_NUMBER
 from mijnomgeving.audit.log import Seen, record
 from mijnomgeving.audit.models import (
     ImmutableEntryError,
+    OverviewList,
     PageKind,
     ProcessingLogEntry,
     Purpose,
-    ZakenList,
 )
+from mijnomgeving.subjects import Service, SubjectKind, zaak_subject
 from tests.fixtures.staff import MODEL_BACKEND
 
 pytestmark = pytest.mark.django_db
 
 SUZANNE = "999993653"
 MARY = "999990755"
+BAKKERIJ = "69599084"  # a KVK number
 CHANGELIST = "admin:audit_processinglogentry_changelist"
 
 
@@ -45,14 +47,15 @@ def make_entry(
     purpose: Purpose = Purpose.PHONE_QUESTION,
     purpose_text: str = "",
     staff: StaffMember = JOKE,
+    identity: Identity | None = None,
 ) -> ProcessingLogEntry:
     return record(
         staff=staff,
-        bsn=bsn,
+        identity=identity or Identity(bsn=bsn),
         purpose=purpose,
         purpose_text=purpose_text,
         lookup_id=uuid.uuid4(),
-        seen=seen or Seen(PageKind.ZAAK, "ZAAK-2026-0001", uuid.uuid4()),
+        seen=seen or Seen(PageKind.DETAIL, zaak_subject(uuid=uuid.uuid4(), label="ZAAK-2026-0001")),
     )
 
 
@@ -70,9 +73,31 @@ def superuser_client(db: None) -> Client:
 
 
 def test_the_bsn_is_stored_encrypted_and_found_by_its_hash(entry: ProcessingLogEntry) -> None:
-    assert SUZANNE not in entry.bsn_encrypted
-    assert crypto.decrypt(entry.bsn_encrypted) == SUZANNE
-    assert entry.bsn_tail == "53"
+    assert entry.identifier_kind == IdentifierKind.BSN
+    assert SUZANNE not in entry.identifier_encrypted
+    assert crypto.decrypt(entry.identifier_encrypted) == SUZANNE
+    assert entry.identifier_hash == identifier_hash(SUZANNE)
+    assert entry.identifier_tail == "53"
+
+
+def test_a_zaak_page_records_its_subject(entry: ProcessingLogEntry) -> None:
+    assert (entry.kind, entry.subject_service, entry.subject_kind) == (
+        PageKind.DETAIL,
+        Service.ZAKEN,
+        SubjectKind.ZAAK,
+    )
+    assert entry.subject_label == "ZAAK-2026-0001"
+    assert entry.subject_uuid is not None
+
+
+def test_a_kvk_number_is_stored_like_a_bsn_and_said_to_be_one() -> None:
+    entry = make_entry(identity=Identity(kvk=BAKKERIJ))
+
+    assert entry.identifier_kind == IdentifierKind.KVK
+    assert BAKKERIJ not in entry.identifier_encrypted
+    assert crypto.decrypt(entry.identifier_encrypted) == BAKKERIJ
+    assert (entry.identifier_hash, entry.identifier_tail) == (identifier_hash(BAKKERIJ), "84")
+    assert crypto.mask(entry.identifier_tail, entry.identifier_kind) == "******84"
 
 
 def test_an_entry_cannot_be_changed_or_deleted(entry: ProcessingLogEntry) -> None:
@@ -150,8 +175,10 @@ def test_a_full_bsn_finds_its_entries(superuser_client: Client, entry: Processin
 
 
 def test_a_zaaknummer_listed_in_an_overview_finds_that_entry(superuser_client: Client) -> None:
-    listed = make_entry(seen=Seen(PageKind.OVERVIEW, zaak_identificaties=("ZAAK-2026-0042",)))
-    make_entry(seen=Seen(PageKind.OVERVIEW, zaak_identificaties=("ZAAK-2026-0007",)))
+    listed = make_entry(
+        seen=Seen(PageKind.OVERVIEW, zaak_subject(), listed_labels=("ZAAK-2026-0042",))
+    )
+    make_entry(seen=Seen(PageKind.OVERVIEW, zaak_subject(), listed_labels=("ZAAK-2026-0007",)))
 
     found = superuser_client.get(reverse(CHANGELIST), {"q": "ZAAK-2026-0042"})
 
@@ -192,11 +219,21 @@ def test_administrators_export_csv_with_the_full_bsn(
     assert "attachment" in response["Content-Disposition"]
     rows = exported_rows(response)
     assert len(rows) == 1
-    assert rows[0]["bsn"] == SUZANNE
+    assert (rows[0]["soort_nummer"], rows[0]["betrokkene_nummer"]) == ("BSN", SUZANNE)
     assert rows[0]["medewerker_gebruikersnaam"] == "j.balie"
     assert rows[0]["doel"] == "Telefonische vraag"
     assert rows[0]["bekeken"] == "Zaak"
-    assert rows[0]["zaaknummer"] == "ZAAK-2026-0001"
+    assert (rows[0]["dienst"], rows[0]["soort_onderwerp"]) == ("MijnZaken", "Zaak")
+    assert rows[0]["onderwerp"] == "ZAAK-2026-0001"
+    assert rows[0]["onderwerp_uuid"] == str(entry.subject_uuid)
+
+
+def test_the_csv_says_which_kind_of_number_it_shows(admin_client_staff: Client) -> None:
+    entry = make_entry(identity=Identity(kvk=BAKKERIJ))
+
+    row = exported_rows(export(admin_client_staff, entry))[0]
+
+    assert (row["soort_nummer"], row["betrokkene_nummer"]) == ("KVK-nummer", BAKKERIJ)
 
 
 def test_the_csv_opens_in_columns_with_accents_in_dutch_excel(
@@ -211,12 +248,13 @@ def test_the_csv_opens_in_columns_with_accents_in_dutch_excel(
     body = b"".join(export(admin_client_staff, entry).streaming_content).decode("utf-8-sig")
     header, line = body.splitlines()
 
-    assert header.split(";")[:5] == [
+    assert header.split(";")[:6] == [
         "tijdstip",
         "medewerker_id",
         "medewerker_gebruikersnaam",
         "medewerker_naam",
-        "bsn",
+        "soort_nummer",
+        "betrokkene_nummer",
     ]
     assert "Zoë Çelik, België" in line  # a comma is no separator
     assert '"Vraag over één brief; twee keer"' in line  # a ";" in a cell is quoted
@@ -249,15 +287,16 @@ def test_harmless_cells_are_left_as_they_are(admin_client_staff: Client) -> None
     row = exported_rows(export(admin_client_staff, entry))[0]
 
     assert row["toelichting_doel"] == "Brief 3 = kwijt"
-    assert row["bsn"] == SUZANNE
+    assert row["betrokkene_nummer"] == SUZANNE
 
 
 def test_an_overview_entry_exports_its_list_page_and_zaken(admin_client_staff: Client) -> None:
     seen = Seen(
         PageKind.OVERVIEW,
-        zaken_list=ZakenList.CLOSED,
+        zaak_subject(),
+        list_name=OverviewList.ZAKEN_CLOSED,
         page_number=2,
-        zaak_identificaties=("ZAAK-1", "=ZAAK-2"),
+        listed_labels=("ZAAK-1", "=ZAAK-2"),
     )
     entry = make_entry(seen=seen)
 
@@ -268,7 +307,8 @@ def test_an_overview_entry_exports_its_list_page_and_zaken(admin_client_staff: C
         "Afgeronde zaken",
         "2",
     )
-    assert row["zaaknummers_in_lijst"] == "ZAAK-1, =ZAAK-2"
+    assert row["onderwerpen_in_lijst"] == "ZAAK-1, =ZAAK-2"
+    assert (row["dienst"], row["onderwerp"], row["onderwerp_uuid"]) == ("MijnZaken", "", "")
 
 
 def test_an_export_is_itself_logged_once_per_resident_in_it(
@@ -284,9 +324,14 @@ def test_an_export_is_itself_logged_once_per_resident_in_it(
     assert len(rows) == 3
     assert PageKind.EXPORT.label not in {row["bekeken"] for row in rows}
     exports = ProcessingLogEntry.objects.filter(kind=PageKind.EXPORT)
-    assert {e.bsn_hash for e in exports} == {identifier_hash(SUZANNE), identifier_hash(MARY)}
-    assert {crypto.decrypt(e.bsn_encrypted) for e in exports} == {SUZANNE, MARY}
-    assert {e.bsn_tail for e in exports} == {"53", "55"}
+    assert {e.identifier_hash for e in exports} == {
+        identifier_hash(SUZANNE),
+        identifier_hash(MARY),
+    }
+    assert {crypto.decrypt(e.identifier_encrypted) for e in exports} == {SUZANNE, MARY}
+    assert {e.identifier_tail for e in exports} == {"53", "55"}
+    assert {e.identifier_kind for e in exports} == {IdentifierKind.BSN}
+    assert {(e.subject_service, e.subject_kind) for e in exports} == {("", "")}
     assert {(e.staff_user_id, e.staff_username, e.staff_full_name) for e in exports} == {
         (admin_staff.pk, "b.beheer", "Bea Beheer")
     }
@@ -308,7 +353,7 @@ def test_the_privacy_officer_finds_the_export_by_the_residents_bsn(
 
     results = found.context["cl"].result_list
     assert {(e.kind, e.staff_username) for e in results} == {
-        (PageKind.ZAAK, "j.balie"),
+        (PageKind.DETAIL, "j.balie"),
         (PageKind.EXPORT, "b.beheer"),
     }
     assert not other.context["cl"].result_list
@@ -333,8 +378,8 @@ def test_a_bsn_no_key_opens_is_marked_not_left_empty(
 
     row = exported_rows(export(admin_client_staff, entry))[0]
 
-    assert row["bsn"] == UNREADABLE_BSN == "onleesbaar (sleutel ontbreekt)"
-    assert entry.bsn_tail == "53"  # the masked digits stay usable
+    assert row["betrokkene_nummer"] == UNREADABLE_NUMBER == "onleesbaar (sleutel ontbreekt)"
+    assert entry.identifier_tail == "53"  # the masked digits stay usable
 
 
 def test_a_rotated_key_still_opens_older_entries(admin_client_staff: Client, settings: Any) -> None:
@@ -343,7 +388,7 @@ def test_a_rotated_key_still_opens_older_entries(admin_client_staff: Client, set
     entry = make_entry()
     settings.AUDIT_ENCRYPTION_KEYS = [new, old]
 
-    assert exported_rows(export(admin_client_staff, entry))[0]["bsn"] == SUZANNE
+    assert exported_rows(export(admin_client_staff, entry))[0]["betrokkene_nummer"] == SUZANNE
 
 
 def test_production_refuses_a_log_key_derived_from_the_secret_key(settings: Any) -> None:

@@ -5,8 +5,18 @@ import hmac
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from mijnomgeving.clients.actor import Actor
+
+
+class IdentifierKind(models.TextChoices):
+    """Which number a stored identifier (its hash, or its encrypted form) is: the shared tables
+    keep it next to the number, so a KVK number is never read as a BSN."""
+
+    BSN = "bsn", _("BSN")
+    KVK = "kvk", _("KVK-nummer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +37,10 @@ class Identity:
     @property
     def number(self) -> str:
         return self.bsn or self.kvk
+
+    @property
+    def identifier_kind(self) -> IdentifierKind:
+        return IdentifierKind.BSN if self.bsn else IdentifierKind.KVK
 
     def __repr__(self) -> str:  # never print the number itself (logs, tracebacks)
         return f"Identity({self.kind}, {identifier_hash(self.number)[:8]}…)"

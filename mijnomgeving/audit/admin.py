@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mijnomgeving.accounts.bsn import elfproef
-from mijnomgeving.accounts.identity import identifier_hash
+from mijnomgeving.accounts.identity import IdentifierKind, identifier_hash
 from mijnomgeving.accounts.staff import staff_member
 
 from . import crypto
@@ -25,38 +25,45 @@ class ProcessingLogEntryAdmin(admin.ModelAdmin):
     list_display = (
         "created_at",
         "staff_username",
-        "masked_bsn",
+        "masked_number",
         "purpose",
-        "kind",
-        "zaak_identificatie",
+        "seen",
+        "subject_label",
     )
-    list_filter = ("created_at", "purpose", "kind")
+    list_filter = ("created_at", "purpose", "kind", "subject_service")
     date_hierarchy = "created_at"
-    search_fields = ("staff_username", "zaak_identificatie", "zaak_identificaties")
-    search_help_text = _("Zoek op gebruikersnaam, zaaknummer of een volledig BSN.")
+    search_fields = ("staff_username", "subject_label", "listed_labels")
+    search_help_text = _("Zoek op gebruikersnaam, onderwerp (zaaknummer) of een volledig BSN.")
     fields = (
         "created_at",
         "staff_user_id",
         "staff_username",
         "staff_full_name",
-        "masked_bsn",
+        "identifier_kind",
+        "masked_number",
         "purpose",
         "purpose_text",
         "lookup_id",
-        "kind",
-        "zaken_list",
+        "seen",
+        "list_name",
         "page_number",
-        "zaak_identificaties",
-        "zaak_identificatie",
-        "zaak_uuid",
+        "listed_labels",
+        "subject_service",
+        "subject_kind",
+        "subject_label",
+        "subject_uuid",
         "document_uuid",
     )
     readonly_fields = fields
     actions = ("export_csv",)
 
-    @admin.display(description=_("BSN"))
-    def masked_bsn(self, entry: ProcessingLogEntry) -> str:
-        return crypto.mask(entry.bsn_tail)
+    @admin.display(description=_("BSN of KVK-nummer"))
+    def masked_number(self, entry: ProcessingLogEntry) -> str:
+        return crypto.mask(entry.identifier_tail, entry.identifier_kind)
+
+    @admin.display(description=_("wat is bekeken"), ordering="kind")
+    def seen(self, entry: ProcessingLogEntry) -> str:
+        return entry.seen_display()
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[ProcessingLogEntry], search_term: str
@@ -64,7 +71,10 @@ class ProcessingLogEntryAdmin(admin.ModelAdmin):
         """A full BSN is looked up by its keyed hash; the BSN itself is never queried."""
         term = search_term.strip()
         if elfproef(term):
-            return queryset.filter(bsn_hash=identifier_hash(term)), False
+            hashed = identifier_hash(term)
+            return queryset.filter(
+                identifier_kind=IdentifierKind.BSN, identifier_hash=hashed
+            ), False
         return super().get_search_results(request, queryset, search_term)
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -17,8 +17,9 @@ def check_audit_encryption_keys(
     if settings.MIJNOMGEVING_ENVIRONMENT == "production" and not keys:
         messages.append(
             Error(
-                "AUDIT_ENCRYPTION_KEYS is not set: the BSNs in the processing log are encrypted "
-                "with a key derived from DJANGO_SECRET_KEY, and a new secret makes them unreadable.",
+                "AUDIT_ENCRYPTION_KEYS is not set: the BSNs (and KVK numbers) in the processing "
+                "log are encrypted with a key derived from DJANGO_SECRET_KEY, and a new secret "
+                "makes them unreadable.",
                 hint="Set AUDIT_ENCRYPTION_KEYS to one or more Fernet keys, newest first "
                 "(python -c 'from cryptography.fernet import Fernet; "
                 "print(Fernet.generate_key().decode())').",

@@ -1,4 +1,5 @@
-"""The BSN in the processing log is stored encrypted (Fernet) and found by its keyed hash.
+"""The BSN (or KVK number) in the processing log is stored encrypted (Fernet) and found by
+its keyed hash.
 
 Keys come from AUDIT_ENCRYPTION_KEYS (Fernet keys, newest first: older ones still decrypt,
 so keys can be rotated). Without it a key is derived from SECRET_KEY: then a new SECRET_KEY
@@ -32,6 +33,10 @@ def decrypt(token: str) -> str:
         return ""
 
 
-def mask(bsn_tail: str) -> str:
-    """What a list shows: only the last two digits ("*******53")."""
-    return f"*******{bsn_tail}" if bsn_tail else ""
+# How many digits a number of each kind (mijnomgeving.accounts.identity.IdentifierKind) has.
+DIGITS = {"bsn": 9, "kvk": 8}
+
+
+def mask(tail: str, identifier_kind: str = "bsn") -> str:
+    """What a list shows: only the last two digits ("*******53"; a KVK number "******53")."""
+    return "*" * (DIGITS.get(identifier_kind, 9) - len(tail)) + tail if tail else ""

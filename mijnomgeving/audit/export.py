@@ -1,12 +1,13 @@
-"""The processing log as CSV for the privacy officer: the full BSN, decrypted, per row.
+"""The processing log as CSV for the privacy officer: the full BSN (or KVK number),
+decrypted, per row.
 
 The file is made for Dutch Excel, which opens a double-clicked CSV with the Windows locale:
 UTF-8 with a byte order mark (without it Excel reads ANSI and mangles "ë"), and ";" as the
 separator (the Dutch list separator; "," would put every row in one column). A cell that
 starts with = + - @ or a tab or carriage return gets a leading ' so a spreadsheet shows it as
 text instead of running it as a formula (CSV injection): free text such as a purpose comes
-from staff. A BSN that no configured key opens (a key was rotated out) shows UNREADABLE_BSN,
-never an empty cell that reads like "no BSN".
+from staff. A number that no configured key opens (a key was rotated out) shows
+UNREADABLE_NUMBER, never an empty cell that reads like "no BSN".
 """
 
 import csv
@@ -20,23 +21,29 @@ from .models import ProcessingLogEntry
 BOM = "\ufeff"
 DELIMITER = ";"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-UNREADABLE_BSN = "onleesbaar (sleutel ontbreekt)"
+UNREADABLE_NUMBER = "onleesbaar (sleutel ontbreekt)"
 
+# The AVG's "betrokkene" is whose data it is: a resident's BSN or a business's KVK number, as
+# "soort_nummer" says. The "onderwerp" is what the page was about: for a zaak, "dienst" MijnZaken,
+# "soort_onderwerp" Zaak, "onderwerp" its zaaknummer.
 HEADER = (
     "tijdstip",
     "medewerker_id",
     "medewerker_gebruikersnaam",
     "medewerker_naam",
-    "bsn",
+    "soort_nummer",
+    "betrokkene_nummer",
     "doel",
     "toelichting_doel",
     "inzage",
     "bekeken",
     "lijst",
     "pagina",
-    "zaaknummers_in_lijst",
-    "zaaknummer",
-    "zaak_uuid",
+    "onderwerpen_in_lijst",
+    "dienst",
+    "soort_onderwerp",
+    "onderwerp",
+    "onderwerp_uuid",
     "document_uuid",
 )
 
@@ -51,8 +58,8 @@ def safe_cell(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
-def _bsn(entry: ProcessingLogEntry) -> str:
-    return crypto.decrypt(entry.bsn_encrypted) or UNREADABLE_BSN
+def _number(entry: ProcessingLogEntry) -> str:
+    return crypto.decrypt(entry.identifier_encrypted) or UNREADABLE_NUMBER
 
 
 def _row(entry: ProcessingLogEntry) -> tuple[str, ...]:
@@ -61,16 +68,19 @@ def _row(entry: ProcessingLogEntry) -> tuple[str, ...]:
         str(entry.staff_user_id),
         entry.staff_username,
         entry.staff_full_name,
-        _bsn(entry),
+        entry.get_identifier_kind_display(),
+        _number(entry),
         entry.get_purpose_display(),
         entry.purpose_text,
         str(entry.lookup_id),
-        entry.get_kind_display(),
-        entry.get_zaken_list_display() if entry.zaken_list else "",
+        entry.seen_display(),
+        entry.get_list_name_display() if entry.list_name else "",
         str(entry.page_number or ""),
-        ", ".join(entry.zaak_identificaties or ()),
-        entry.zaak_identificatie,
-        str(entry.zaak_uuid or ""),
+        ", ".join(entry.listed_labels or ()),
+        entry.get_subject_service_display() if entry.subject_service else "",
+        entry.get_subject_kind_display() if entry.subject_kind else "",
+        entry.subject_label,
+        str(entry.subject_uuid or ""),
         str(entry.document_uuid or ""),
     )
 

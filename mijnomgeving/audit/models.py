@@ -6,6 +6,9 @@ from typing import Any, NoReturn
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mijnomgeving.accounts.identity import IdentifierKind
+from mijnomgeving.subjects import Service, SubjectKind
+
 
 class Purpose(models.TextChoices):
     """Why someone looks at a resident's data: the desk form's choices, and the export's."""
@@ -27,9 +30,11 @@ DESK_PURPOSES = (
 
 
 class PageKind(models.TextChoices):
+    """What kind of page: what it was about is the entry's subject (a zaak, later a taak...)."""
+
     LOOKUP = "opzoeken", _("Inwoner opgezocht")
-    OVERVIEW = "overzicht", _("Zakenoverzicht")
-    ZAAK = "zaak", _("Zaak")
+    OVERVIEW = "overzicht", _("Overzicht")
+    DETAIL = "detail", _("Detailpagina")
     DOCUMENT = "document", _("Document gedownload")
     # The back office was asked about the resident, but nothing was shown: not found, not
     # hers, hidden, or the back office was down.
@@ -37,9 +42,19 @@ class PageKind(models.TextChoices):
     EXPORT = "export", _("Geëxporteerd als CSV")
 
 
-class ZakenList(models.TextChoices):
-    OPEN = "lopend", _("Lopende zaken")
-    CLOSED = "afgerond", _("Afgeronde zaken")
+# What "wat is bekeken" says of a page about one kind of subject, as the log always said it;
+# a page without words of its own here shows its PageKind label.
+SEEN_LABELS = {
+    (PageKind.OVERVIEW.value, SubjectKind.ZAAK.value): _("Zakenoverzicht"),
+    (PageKind.DETAIL.value, SubjectKind.ZAAK.value): _("Zaak"),
+}
+
+
+class OverviewList(models.TextChoices):
+    """Which list an overview showed; a service adds its own lists."""
+
+    ZAKEN_OPEN = "lopend", _("Lopende zaken")
+    ZAKEN_CLOSED = "afgerond", _("Afgeronde zaken")
 
 
 class ImmutableEntryError(Exception):
@@ -75,21 +90,37 @@ class ProcessingLogEntry(models.Model):
     staff_user_id = models.BigIntegerField(_("medewerker (id)"))
     staff_username = models.CharField(_("gebruikersnaam medewerker"), max_length=150)
     staff_full_name = models.CharField(_("naam medewerker"), max_length=300, blank=True)
-    # Whose data: the BSN encrypted (crypto.py), its keyed hash to search on, the last two
-    # digits to show in lists.
-    bsn_encrypted = models.TextField(_("BSN (versleuteld)"), editable=False)
-    bsn_hash = models.CharField(_("BSN (hash)"), max_length=64, db_index=True, editable=False)
-    bsn_tail = models.CharField(_("laatste cijfers BSN"), max_length=2, editable=False)
+    # Whose data: which number (a BSN, a KVK number), the number encrypted (crypto.py), its
+    # keyed hash to search on, the last two digits to show in lists.
+    identifier_kind = models.CharField(
+        _("soort nummer"), max_length=10, choices=IdentifierKind.choices, editable=False
+    )
+    identifier_encrypted = models.TextField(_("nummer (versleuteld)"), editable=False)
+    identifier_hash = models.CharField(
+        _("nummer (hash)"), max_length=64, db_index=True, editable=False
+    )
+    identifier_tail = models.CharField(_("laatste cijfers nummer"), max_length=2, editable=False)
     purpose = models.CharField(_("doel"), max_length=20, choices=Purpose.choices)
     purpose_text = models.CharField(_("toelichting doel"), max_length=500, blank=True)
     lookup_id = models.UUIDField(_("inzage"), default=uuid.uuid4, db_index=True)
     kind = models.CharField(_("wat is bekeken"), max_length=20, choices=PageKind.choices)
-    # An overview: which list, which page, and the zaken it listed.
-    zaken_list = models.CharField(_("lijst"), max_length=20, choices=ZakenList.choices, blank=True)
+    # What the page was about (mijnomgeving/subjects.py): one object of one service, by the
+    # UUID it was asked with and the label people know it by (a zaak: its zaaknummer); for an
+    # overview, the kind of objects listed. Empty for a look-up or an export.
+    subject_service = models.CharField(
+        _("dienst"), max_length=20, choices=Service.choices, blank=True
+    )
+    subject_kind = models.CharField(
+        _("soort onderwerp"), max_length=20, choices=SubjectKind.choices, blank=True
+    )
+    subject_uuid = models.UUIDField(_("onderwerp (uuid)"), null=True, blank=True)
+    subject_label = models.CharField(_("onderwerp"), max_length=200, blank=True)
+    # An overview: which list, which page, and the labels of the objects it listed.
+    list_name = models.CharField(
+        _("lijst"), max_length=20, choices=OverviewList.choices, blank=True
+    )
     page_number = models.PositiveIntegerField(_("pagina"), null=True, blank=True)
-    zaak_identificaties = models.JSONField(_("zaaknummers in de lijst"), default=list, blank=True)
-    zaak_identificatie = models.CharField(_("zaaknummer"), max_length=40, blank=True)
-    zaak_uuid = models.UUIDField(_("zaak (uuid)"), null=True, blank=True)
+    listed_labels = models.JSONField(_("onderwerpen in de lijst"), default=list, blank=True)
     document_uuid = models.UUIDField(_("document (uuid)"), null=True, blank=True)
 
     objects = ProcessingLogQuerySet.as_manager()
@@ -104,7 +135,7 @@ class ProcessingLogEntry(models.Model):
         permissions = [("export_processinglogentry", _("Verwerkingen exporteren (CSV)"))]
 
     def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.staff_username} {self.get_kind_display()}"
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.staff_username} {self.seen_display()}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None or not self._state.adding:
@@ -113,3 +144,8 @@ class ProcessingLogEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise ImmutableEntryError("A processing log entry cannot be deleted.")
+
+    def seen_display(self) -> str:
+        """What was seen, in words: "Zaak", "Zakenoverzicht", "Document gedownload"."""
+        label = SEEN_LABELS.get((self.kind, self.subject_kind))
+        return str(label if label is not None else self.get_kind_display())

@@ -65,8 +65,9 @@ def test_a_valid_look_up_is_logged_and_keeps_the_bsn_out_of_the_url(
     assert entry.staff_full_name == "Joke de Balie"
     assert entry.purpose == Purpose.OTHER
     assert entry.purpose_text == "Brief kwijt"
-    assert SUZANNE not in entry.bsn_encrypted
-    assert entry.bsn_tail == "53"
+    assert SUZANNE not in entry.identifier_encrypted
+    assert (entry.identifier_kind, entry.identifier_tail) == ("bsn", "53")
+    assert (entry.subject_service, entry.subject_kind) == ("", "")  # the resident, no subject
 
 
 def test_ending_the_look_up_forgets_the_bsn(desk_client: Client) -> None:

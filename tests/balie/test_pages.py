@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from mijnomgeving.audit.models import PageKind, ProcessingLogEntry, Purpose, ZakenList
+from mijnomgeving.audit.models import OverviewList, PageKind, ProcessingLogEntry, Purpose
 from mijnomgeving.clients.calls import record_upstream_calls
 from tests.fixtures.backoffice import DemoBackoffice
 from tests.fixtures.failing_upstream import FailingUpstream
@@ -71,14 +71,17 @@ def test_every_desk_page_writes_exactly_one_entry(looking_up: Client) -> None:
         PageKind.LOOKUP,
         PageKind.OVERVIEW,
         PageKind.OVERVIEW,
-        PageKind.ZAAK,
+        PageKind.DETAIL,
         PageKind.DOCUMENT,
     ]
-    zaak_entry = ProcessingLogEntry.objects.get(kind=PageKind.ZAAK)
-    assert zaak_entry.zaak_uuid == PARKEER
-    assert zaak_entry.zaak_identificatie
+    zaak_entry = ProcessingLogEntry.objects.get(kind=PageKind.DETAIL)
+    assert (zaak_entry.subject_service, zaak_entry.subject_kind) == ("zaken", "zaak")
+    assert zaak_entry.subject_uuid == PARKEER
+    assert zaak_entry.subject_label == detail.context["zaak"].identificatie
+    assert zaak_entry.subject_label
     document_entry = ProcessingLogEntry.objects.get(kind=PageKind.DOCUMENT)
-    assert (document_entry.zaak_uuid, document_entry.document_uuid) == (PARKEER, AANVRAAG)
+    assert (document_entry.subject_uuid, document_entry.document_uuid) == (PARKEER, AANVRAAG)
+    assert (document_entry.subject_service, document_entry.subject_kind) == ("zaken", "zaak")
     assert len(set(ProcessingLogEntry.objects.values_list("lookup_id", flat=True))) == 1
     assert set(ProcessingLogEntry.objects.values_list("purpose", flat=True)) == {"telefoon"}
 
@@ -94,11 +97,12 @@ def test_the_overview_entry_names_the_list_the_page_and_the_zaken_on_it(
     )
     listed = [zaak.identificatie for zaak in open_page.context["overview"].zaken]
     assert listed  # Suzanne has open zaken in the seed
-    assert (open_entry.zaken_list, open_entry.page_number) == (ZakenList.OPEN, 1)
-    assert open_entry.zaak_identificaties == listed
+    assert (open_entry.list_name, open_entry.page_number) == (OverviewList.ZAKEN_OPEN, 1)
+    assert (open_entry.subject_service, open_entry.subject_kind) == ("zaken", "zaak")
+    assert open_entry.listed_labels == listed
     assert all(identificatie in open_page.text for identificatie in listed)
-    assert closed_entry.zaken_list == ZakenList.CLOSED
-    assert closed_entry.zaak_identificaties == [
+    assert closed_entry.list_name == OverviewList.ZAKEN_CLOSED
+    assert closed_entry.listed_labels == [
         zaak.identificatie for zaak in closed_page.context["overview"].zaken
     ]
 
@@ -116,9 +120,9 @@ def test_the_overview_entry_has_the_page_that_was_shown(
     entries = list(ProcessingLogEntry.objects.filter(kind=PageKind.OVERVIEW).order_by("id"))
     num_pages = first.context["overview"].num_pages
     assert [entry.page_number for entry in entries] == [1, 2, num_pages]
-    assert entries[1].zaak_identificaties == [second.context["overview"].zaken[0].identificatie]
-    assert entries[0].zaak_identificaties != entries[1].zaak_identificaties
-    assert len(entries[2].zaak_identificaties) == 1
+    assert entries[1].listed_labels == [second.context["overview"].zaken[0].identificatie]
+    assert entries[0].listed_labels != entries[1].listed_labels
+    assert len(entries[2].listed_labels) == 1
     assert past_the_end.context["overview"].page == num_pages
 
 
@@ -130,7 +134,8 @@ def test_another_residents_case_is_logged_as_an_attempt(looking_up: Client) -> N
     assert response.status_code == 404
     assert kinds() == [PageKind.LOOKUP, PageKind.ATTEMPT]
     attempt = ProcessingLogEntry.objects.get(kind=PageKind.ATTEMPT)
-    assert (attempt.zaak_uuid, attempt.zaak_identificatie) == (mary, "")
+    assert (attempt.subject_uuid, attempt.subject_label) == (mary, "")
+    assert (attempt.subject_service, attempt.subject_kind) == ("zaken", "zaak")
 
 
 def test_a_refused_download_is_an_attempt_never_a_download(looking_up: Client) -> None:
@@ -144,7 +149,7 @@ def test_a_refused_download_is_an_attempt_never_a_download(looking_up: Client) -
     assert response.status_code == 404
     assert kinds() == [PageKind.LOOKUP, PageKind.ATTEMPT]
     attempt = ProcessingLogEntry.objects.get(kind=PageKind.ATTEMPT)
-    assert (attempt.zaak_uuid, attempt.document_uuid) == (mary, AANVRAAG)
+    assert (attempt.subject_uuid, attempt.document_uuid) == (mary, AANVRAAG)
     assert not ProcessingLogEntry.objects.filter(kind=PageKind.DOCUMENT).exists()
 
 
@@ -159,8 +164,8 @@ def test_a_back_office_outage_is_one_attempt(
     assert reverse("balie:start") in response.content.decode()  # back to the desk, not home
     assert kinds() == [PageKind.LOOKUP, PageKind.ATTEMPT]
     attempt = ProcessingLogEntry.objects.get(kind=PageKind.ATTEMPT)
-    assert (attempt.zaken_list, attempt.page_number) == (ZakenList.CLOSED, 1)
-    assert attempt.zaak_identificaties == []
+    assert (attempt.list_name, attempt.page_number) == (OverviewList.ZAKEN_CLOSED, 1)
+    assert attempt.listed_labels == []
 
 
 def test_a_download_failing_before_its_first_byte_is_the_503_page_and_an_attempt(
@@ -187,7 +192,7 @@ def test_a_download_failing_before_its_first_byte_is_the_503_page_and_an_attempt
     # The employee did not get the document: the log says she tried, not that she saw it.
     assert kinds() == [PageKind.LOOKUP, PageKind.ATTEMPT]
     attempt = ProcessingLogEntry.objects.get(kind=PageKind.ATTEMPT)
-    assert (attempt.zaak_uuid, attempt.document_uuid) == (PARKEER, AANVRAAG)
+    assert (attempt.subject_uuid, attempt.document_uuid) == (PARKEER, AANVRAAG)
 
 
 def test_a_malformed_uuid_asks_nothing_and_logs_nothing(looking_up: Client) -> None:

@@ -6,7 +6,8 @@ import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
 
-from mijnomgeving.accounts.identity import identifier_hash
+from mijnomgeving.accounts.identity import Identity, identifier_hash
+from mijnomgeving.subjects import zaak_subject
 from notificaties import recipients
 from notificaties.handlers import Delivery
 from notificaties.models import DeliveryThrottle, OutgoingMessage, ReceivedNotification
@@ -27,11 +28,10 @@ def stored(world: World) -> ReceivedNotification:
 
 def delivery(world: World, resource_url: str, kind: str) -> Delivery:
     return Delivery(
-        bsn=zgw.TEST_BSN,
-        zaak_url=world.zaak["url"],
+        identity=Identity(bsn=zgw.TEST_BSN),
+        subject=zaak_subject(url=world.zaak["url"], label="Omgevingsvergunning"),
         resource_url=resource_url,
         kind=kind,
-        zaak_naam="Omgevingsvergunning",
         link="https://portal.test/mijn-zaken/x/",
     )
 
@@ -73,7 +73,7 @@ def test_two_interleaved_decisions_send_one_message_and_rate_limit_the_other(
     sweep()
     outcomes = sorted(
         (m.status, m.skip_reason)
-        for m in OutgoingMessage.objects.filter(zaak_url=world.zaak["url"])
+        for m in OutgoingMessage.objects.filter(subject_url=world.zaak["url"])
     )
     assert outcomes == [(Status.SENT, ""), (Status.SKIPPED, "rate_limited")]
     assert len(mail.outbox) == 1
@@ -103,14 +103,16 @@ def test_action_required_is_not_rate_limited_even_when_it_loses_the_race(
     assert delivery_record(action, notification).status == Status.PENDING
 
 
-def test_one_throttle_row_per_resident_and_zaak(world: World) -> None:
+def test_one_throttle_row_per_resident_and_subject(world: World) -> None:
     notification = stored(world)
     delivery_record(delivery(world, world.status_url, Kind.STATUS_UPDATE), notification)
     delivery_record(delivery(world, world.zio["url"], Kind.NEW_DOCUMENT), notification)
     throttle = DeliveryThrottle.objects.get()
     assert throttle.identifier_hash == identifier_hash(zgw.TEST_BSN)
-    assert throttle.zaak_url == world.zaak["url"]
+    assert (throttle.identifier_kind, throttle.subject_url) == ("bsn", world.zaak["url"])
     with pytest.raises(IntegrityError), transaction.atomic():
         DeliveryThrottle.objects.create(
-            identifier_hash=throttle.identifier_hash, zaak_url=throttle.zaak_url
+            identifier_kind=throttle.identifier_kind,
+            identifier_hash=throttle.identifier_hash,
+            subject_url=throttle.subject_url,
         )
