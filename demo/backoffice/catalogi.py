@@ -26,19 +26,21 @@ from demo.backoffice.models import (
 from demo.backoffice.seed import uid
 from demo.backoffice.store import State, state
 
-# Open Zaak requires eindeObject (not nullable in its spec); "no end" is served as this date.
-NO_END = "9999-12-31"
 SELECTIELIJST = "https://selectielijst.openzaak.nl/api/v1"
 PAGING = ("page", "pageSize")
 STATUS_CHOICES = ("alles", "concept", "definitief")
 
 
-def _validity(begin: date) -> dict[str, Any]:
+def _validity(begin: date | None) -> dict[str, Any]:
+    """Geldigheid as Open Zaak 1.30 sends it. eindeObject is null for a type without an end
+    (its spec calls it a required string; real Open Zaak sends null). Statustypen, roltypen
+    and resultaattypen (`begin=None`) have no geldigheid of their own there: all four null."""
+    day = None if begin is None else begin.isoformat()
     return {
-        "beginGeldigheid": begin.isoformat(),
+        "beginGeldigheid": day,
         "eindeGeldigheid": None,
-        "beginObject": begin.isoformat(),
-        "eindeObject": NO_END,
+        "beginObject": day,
+        "eindeObject": None,
     }
 
 
@@ -92,6 +94,10 @@ def zaaktype_json(zaaktype: ZaakType, links: Links, current: State) -> dict[str,
         "referentieproces": {"naam": zaaktype.referentieproces, "link": ""},
         "concept": False,
         "verantwoordelijke": current.seed.catalogi.catalogus.rsin,
+        # Always there in Open Zaak: objects of empty strings for a zaaktype not copied from
+        # another catalogus.
+        "broncatalogus": {"url": "", "domein": "", "rsin": ""},
+        "bronzaaktype": {"url": "", "identificatie": "", "omschrijving": ""},
         **_validity(zaaktype.begin_geldigheid),
         "versiedatum": zaaktype.begin_geldigheid.isoformat(),
         "catalogus": links("catalogus", catalogi.catalogus.uuid),
@@ -129,7 +135,6 @@ def _of_zaaktype(key: UUID, links: Links, current: State) -> dict[str, Any]:
 
 
 def statustype_json(statustype: StatusType, links: Links, current: State) -> dict[str, Any]:
-    zaaktype = current.seed.catalogi.zaaktypen[statustype.zaaktype]
     return {
         "url": links("statustype", statustype.uuid),
         "omschrijving": statustype.omschrijving,
@@ -140,18 +145,17 @@ def statustype_json(statustype: StatusType, links: Links, current: State) -> dic
         "isEindstatus": current.is_eindstatus(statustype),
         "informeren": statustype.informeren,
         "doorlooptijd": None,
-        "toelichting": None,
+        "toelichting": "",
         "checklistitemStatustype": [],
         "eigenschappen": [],
         "zaakobjecttypen": [],
-        **_validity(zaaktype.begin_geldigheid),
+        **_validity(None),
     }
 
 
 def resultaattype_json(
     resultaattype: ResultaatType, links: Links, current: State
 ) -> dict[str, Any]:
-    zaaktype = current.seed.catalogi.zaaktypen[resultaattype.zaaktype]
     generiek = uid("resultaattypeomschrijving:" + resultaattype.omschrijving_generiek)
     return {
         "url": links("resultaattype", resultaattype.uuid),
@@ -178,18 +182,17 @@ def resultaattype_json(
         "besluittypeOmschrijving": [],
         "informatieobjecttypen": [],
         "informatieobjecttypeOmschrijving": [],
-        **_validity(zaaktype.begin_geldigheid),
+        **_validity(None),
     }
 
 
 def roltype_json(roltype: RolType, links: Links, current: State) -> dict[str, Any]:
-    zaaktype = current.seed.catalogi.zaaktypen[roltype.zaaktype]
     return {
         "url": links("roltype", roltype.uuid),
         **_of_zaaktype(roltype.zaaktype, links, current),
         "omschrijving": roltype.omschrijving,
         "omschrijvingGeneriek": roltype.omschrijving_generiek,
-        **_validity(zaaktype.begin_geldigheid),
+        **_validity(None),
     }
 
 

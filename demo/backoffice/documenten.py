@@ -1,16 +1,13 @@
 """Documenten API 1.4.2 as Open Zaak 1.30 serves it: metadata, streamed downloads, OIO relations."""
 
-import re
-import unicodedata
+import hashlib
 from typing import Any
-from urllib.parse import quote
 from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 
 from demo.backoffice.catalogi import informatieobjecttype_json
 from demo.backoffice.http import (
-    ApiError,
     Links,
     Query,
     api_view,
@@ -53,6 +50,8 @@ def document_json(document: Document, links: Links, current: State) -> dict[str,
         "verzenddatum": date_json(document.verzenddatum),
         "indicatieGebruiksrecht": None,
         "verschijningsvorm": "",
+        "ondertekening": None,
+        "integriteit": None,
         "informatieobjecttype": links("informatieobjecttype", document.informatieobjecttype),
         "locked": False,
         "bestandsdelen": [],
@@ -74,12 +73,19 @@ def oio_json(zio: ZaakInformatieObject, links: Links, current: State) -> dict[st
     }
 
 
-def content_disposition(filename: str) -> str:
-    """`attachment` with a safe ASCII fallback and the exact name in RFC 5987 `filename*`."""
-    name = filename.replace("/", "_").replace("\\", "_")
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    ascii_name = re.sub(r"[^A-Za-z0-9._ -]", "_", ascii_name).strip() or "document"
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
+def stored_filename(document: Document) -> str:
+    """The name Open Zaak gives the content in Content-Disposition: the name of its stored
+    file, `<uuid>.bin`, not the document's `bestandsnaam` (one fixed UUID per document)."""
+    return f"{uid(f'bestand:{document.uuid}')}.bin"
+
+
+def accepts_content(accept: str) -> bool:
+    """Whether an Accept header lets the download's only renderer (application/octet-stream)
+    answer, as DRF's content negotiation decides: no header, */*, application/* or the type."""
+    if not accept.strip():
+        return True
+    ranges = {part.split(";")[0].strip().lower() for part in accept.split(",")}
+    return bool(ranges & {"*/*", "application/*", "application/octet-stream"})
 
 
 def _expanded(
@@ -130,29 +136,23 @@ def document_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@api_view(methods=("POST",))
 def document_search(request: HttpRequest) -> HttpResponse:
     """POST /enkelvoudiginformatieobjecten/_zoek: the documents with these UUIDs (uuid__in),
     paginated like the list, as Open Zaak answers it."""
-    try:
-        if request.method != "POST":
-            raise ApiError(
-                405, "method_not_allowed", f'Methode "{request.method}" niet toegestaan.'
-            )
-        query = Query(request, ("page", "pageSize", "expand"))
-        body = _search_body(request)
-        current = state()
-        documents = current.seed.documents
-        found = sorted(
-            (documents[uuid] for uuid in set(body["uuid__in"]) if uuid in documents),
-            key=lambda document: str(document.uuid),
-        )
-        expand = [*body["expand"], *query.multiple("expand", ("informatieobjecttype",))]
-        links = Links(request)
-        return paginated_response(
-            request, found, lambda document: _expanded(document, expand, links, current)
-        )
-    except ApiError as error:
-        return error.response(request)
+    query = Query(request, ("page", "pageSize", "expand"))
+    body = _search_body(request)
+    current = state()
+    documents = current.seed.documents
+    found = sorted(
+        (documents[uuid] for uuid in set(body["uuid__in"]) if uuid in documents),
+        key=lambda document: str(document.uuid),
+    )
+    expand = [*body["expand"], *query.multiple("expand", ("informatieobjecttype",))]
+    links = Links(request)
+    return paginated_response(
+        request, found, lambda document: _expanded(document, expand, links, current)
+    )
 
 
 def _search_body(request: HttpRequest) -> dict[str, Any]:
@@ -185,17 +185,26 @@ def document_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     return detail_response(request, _expanded(document, expand, Links(request), current))
 
 
-@api_view
+@api_view(versioned=False)
 def document_download(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    """The bytes, streamed chunk by chunk: a large document never sits in memory."""
+    """The bytes, streamed chunk by chunk: a large document never sits in memory.
+
+    As Open Zaak: `application/octet-stream` whatever the formaat, its own file name, an
+    ETag, no API-version; an Accept that rules out octet-stream (application/json) is a 406
+    whose body is the text "application/octet-stream"."""
+    if not accepts_content(request.headers.get("Accept", "")):
+        return HttpResponse(
+            b"application/octet-stream", status=406, content_type="application/octet-stream"
+        )
     query = Query(request, ("versie", "registratieOp"))
     document = get_or_404(state().seed.documents, uuid)
     if query.string("versie") not in (None, "1"):
         raise not_found()
     response = StreamingHttpResponse(document.chunks(), content_type="application/octet-stream")
     response["Content-Length"] = str(document.bestandsomvang)
-    response["Content-Disposition"] = content_disposition(document.bestandsnaam)
-    response["API-version"] = "1.4.2"
+    response["Content-Disposition"] = f'attachment; filename="{stored_filename(document)}"'
+    tag = f"{document.uuid}:1:{document.bestandsomvang}".encode()
+    response["ETag"] = f'"{hashlib.md5(tag, usedforsecurity=False).hexdigest()}"'
     return response
 
 

@@ -1,4 +1,4 @@
-"""HTTP plumbing shared by the three APIs: URLs, problem+json errors, query parsing, paging."""
+"""HTTP plumbing shared by the APIs: URLs, errors, query parsing, paging, Open Zaak's headers."""
 
 import functools
 import hashlib
@@ -38,6 +38,23 @@ UUID_PATTERN = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 500
 API_VERSIONS = {"zaken": "1.5.1", "catalogi": "1.3.1", "documenten": "1.4.2"}
+# The zaak resource has a geometry: Open Zaak requires Accept-Crs there and answers Content-Crs
+# on every response of it, errors included (vng-api-common's GeoMixin).
+CRS = "EPSG:4326"
+ZAAK_PATH = RESOURCES["zaak"]
+
+# Open Zaak's Allow header: the methods DRF's view allows, HEAD and OPTIONS included. Details
+# of most resources can be changed; these can not (or only partly), per Open Zaak's own specs.
+LIST_METHODS = "GET, POST, HEAD, OPTIONS"
+DETAIL_METHODS = "GET, PUT, PATCH, DELETE, HEAD, OPTIONS"
+DETAIL_METHODS_OF = {
+    "statussen": "GET, HEAD, OPTIONS",
+    "rollen": "GET, PUT, DELETE, HEAD, OPTIONS",
+    "catalogussen": "GET, HEAD, OPTIONS",
+    "objectinformatieobjecten": "GET, DELETE, HEAD, OPTIONS",
+}
+ACTION_METHODS = {"_zoek": "POST, OPTIONS", "download": "GET, HEAD, OPTIONS"}
+SERVED = {path.rsplit("/", 1)[-1] for path in RESOURCES.values()}
 
 TITLES = {
     400: ("ValidationError", "Invalid input."),
@@ -49,6 +66,8 @@ TITLES = {
     412: ("PreconditionFailed", "Precondition failed"),
     500: ("APIException", "Er is een serverfout opgetreden."),
 }
+# Open Zaak's own (Dutch) titles where they differ from the ones above.
+OPEN_ZAAK_TITLES = {400: "Ongeldige invoer.", 412: "Voorwaarde is niet vervuld"}
 
 
 class Links:
@@ -71,7 +90,12 @@ def resolve(url: str, kind: str) -> UUID | None:
 
 
 class ApiError(Exception):
-    """Raised by views; answered as application/problem+json like Open Zaak (vng-api-common)."""
+    """Raised by views; answered as a problem (vng-api-common's Fout / ValidatieFout).
+
+    On Open Zaak's three APIs as Open Zaak sends it: `Content-Type: application/json` (not
+    application/problem+json), its headers (`open_zaak_headers`), Dutch titles, and for a 400
+    the generic detail "Ongeldige invoer." with the reasons only in `invalidParams`.
+    """
 
     def __init__(
         self,
@@ -86,19 +110,27 @@ class ApiError(Exception):
         self.detail = detail
         self.invalid_params = invalid_params
 
-    def response(self, request: HttpRequest) -> JsonResponse:
+    def response(self, request: HttpRequest) -> HttpResponse:
         name, title = TITLES.get(self.status, TITLES[500])
+        open_zaak = is_open_zaak(request)
+        detail = self.detail
+        if open_zaak:
+            title = OPEN_ZAAK_TITLES.get(self.status, title)
+            if self.status == 400:
+                detail = title
         body: dict[str, Any] = {
             "type": f"{request.scheme}://{request.get_host()}/ref/fouten/{name}/",
             "code": self.code,
             "title": title,
             "status": self.status,
-            "detail": self.detail,
+            "detail": detail,
             "instance": f"urn:uuid:{uuid.uuid4()}",
         }
         if self.invalid_params is not None:
             body["invalidParams"] = self.invalid_params
-        return JsonResponse(body, status=self.status, content_type="application/problem+json")
+        if not open_zaak:
+            return JsonResponse(body, status=self.status, content_type="application/problem+json")
+        return open_zaak_headers(request, JsonResponse(body, status=self.status))
 
 
 def invalid(name: str, code: str, reason: str) -> ApiError:
@@ -127,19 +159,75 @@ def get_or_404(records: dict[UUID, T], key: UUID) -> T:
         raise not_found() from None
 
 
-def api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """GET (and HEAD) only; ApiError becomes problem+json."""
+def api_name(request: HttpRequest) -> str:
+    return request.path.strip("/").split("/", 1)[0]
+
+
+def is_open_zaak(request: HttpRequest) -> bool:
+    """A request to one of Open Zaak's APIs (Zaken, Catalogi, Documenten)."""
+    return api_name(request) in API_VERSIONS
+
+
+def allowed_methods(path: str) -> str | None:
+    """Open Zaak's Allow header for an endpoint of its APIs (None: not one of them)."""
+    parts = path.strip("/").split("/")
+    if len(parts) < 4 or parts[0] not in API_VERSIONS or parts[1:3] != ["api", "v1"]:
+        return None
+    resource = parts[3:]
+    if resource[0] not in SERVED:
+        return None
+    if len(resource) == 1:
+        return ACTION_METHODS.get(resource[0], LIST_METHODS)
+    if resource[-1] in ACTION_METHODS:
+        return ACTION_METHODS[resource[-1]]
+    if len(resource) == 2:
+        return DETAIL_METHODS_OF.get(resource[0], DETAIL_METHODS)
+    return None
+
+
+def open_zaak_headers(
+    request: HttpRequest, response: HttpResponse, *, api_version: bool = True
+) -> HttpResponse:
+    """The headers Open Zaak puts on every answer of its APIs, errors included: API-version
+    (not on a download's content: `api_version=False`), Allow, and Content-Crs on the zaak
+    resource. Answers of the other APIs are left as they are."""
+    if not is_open_zaak(request):
+        return response
+    if api_version:
+        response["API-version"] = API_VERSIONS[api_name(request)]
+    allow = allowed_methods(request.path)
+    if allow is not None:
+        response["Allow"] = allow
+    if request.path == ZAAK_PATH or request.path.startswith(f"{ZAAK_PATH}/"):
+        response["Content-Crs"] = CRS
+    return response
+
+
+def api_view(
+    view: Callable[..., HttpResponse] | None = None,
+    *,
+    methods: tuple[str, ...] = ("GET", "HEAD"),
+    versioned: bool = True,
+) -> Any:
+    """Only `methods`; ApiError becomes the problem answer; Open Zaak's headers on every answer
+    (`versioned=False`: no API-version on a successful answer, as on a download's content).
+    Use as `@api_view` or `@api_view(methods=("POST",))`."""
+    if view is None:
+        return functools.partial(api_view, methods=methods, versioned=versioned)
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
-            if request.method not in ("GET", "HEAD"):
+            if request.method not in methods:
                 raise ApiError(
                     405, "method_not_allowed", f'Methode "{request.method}" niet toegestaan.'
                 )
-            return view(request, *args, **kwargs)
+            response = view(request, *args, **kwargs)
         except ApiError as error:
             return error.response(request)
+        return open_zaak_headers(
+            request, response, api_version=versioned or response.status_code >= 400
+        )
 
     return wrapper
 
@@ -229,10 +317,11 @@ def page_of(request: HttpRequest, items: list[Any]) -> tuple[list[Any], dict[str
     page = int(raw_page)
 
     def link(number: int) -> str:
+        # As DRF writes it: the query keys sorted, no page parameter on the link to page 1.
         params = [(key, value) for key, value in request.GET.items() if key != "page"]
         if number > 1:
             params.append(("page", str(number)))
-        query = urlencode(params)
+        query = urlencode(sorted(params))
         return f"{request.scheme}://{request.get_host()}{request.path}" + (
             f"?{query}" if query else ""
         )
@@ -243,10 +332,6 @@ def page_of(request: HttpRequest, items: list[Any]) -> tuple[list[Any], dict[str
         "previous": link(page - 1) if page > 1 else None,
     }
     return items[(page - 1) * size : page * size], envelope
-
-
-def api_name(request: HttpRequest) -> str:
-    return request.path.strip("/").split("/", 1)[0]
 
 
 def list_response(request: HttpRequest, results: list[Any], **headers: str) -> JsonResponse:

@@ -8,6 +8,7 @@ from uuid import UUID
 from django.http import HttpRequest, HttpResponse
 
 from demo.backoffice.http import (
+    CRS,
     ApiError,
     Links,
     Query,
@@ -30,7 +31,6 @@ from demo.backoffice.zaken_render import (
     zio_json,
 )
 
-CRS = "EPSG:4326"
 PAGING = ("page", "pageSize")
 ROL_IDENTIFICATIE = {
     "natuurlijkPersoon__inpBsn": ("natuurlijk_persoon", "inpBsn"),
@@ -190,7 +190,7 @@ def zaak_list(request: HttpRequest) -> HttpResponse:
     paths = expand_paths(query.multiple("expand", EXPAND_CHOICES))
     links = Links(request)
     return paginated_response(
-        request, zaken, lambda zaak: expanded_zaak(zaak, paths, links, current), Content_Crs=CRS
+        request, zaken, lambda zaak: expanded_zaak(zaak, paths, links, current)
     )
 
 
@@ -201,9 +201,7 @@ def zaak_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     current = state()
     zaak = get_or_404(current.seed.zaken, uuid)
     paths = expand_paths(query.multiple("expand", EXPAND_CHOICES))
-    return detail_response(
-        request, expanded_zaak(zaak, paths, Links(request), current), Content_Crs=CRS
-    )
+    return detail_response(request, expanded_zaak(zaak, paths, Links(request), current))
 
 
 @api_view

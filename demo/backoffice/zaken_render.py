@@ -105,6 +105,15 @@ def zaak_json(zaak: Zaak, links: Links, current: State) -> dict[str, Any]:
         "laatsteBetaaldatum": datetime_json(zaak.laatste_betaaldatum)
         if zaak.laatste_betaaldatum
         else None,
+        # Open Zaak always sends both keys: null when the zaak has none.
+        "zaakgeometrie": (
+            {"type": "Point", "coordinates": list(zaak.zaakgeometrie)}
+            if zaak.zaakgeometrie
+            else None
+        ),
+        "verlenging": (
+            {"reden": zaak.verlenging[0], "duur": zaak.verlenging[1]} if zaak.verlenging else None
+        ),
         "opschorting": {
             "indicatie": zaak.opschorting is not None,
             "eerdereOpschorting": zaak.opschorting is not None,
@@ -141,12 +150,6 @@ def zaak_json(zaak: Zaak, links: Links, current: State) -> dict[str, Any]:
             "registratie": "",
         },
     }
-    # Open Zaak sends null for these; the spec's `nullable` beside `allOf` is not honoured by
-    # the validators (openapi-core), so an absent value is left out rather than sent as null.
-    if zaak.zaakgeometrie:
-        body["zaakgeometrie"] = {"type": "Point", "coordinates": list(zaak.zaakgeometrie)}
-    if zaak.verlenging:
-        body["verlenging"] = {"reden": zaak.verlenging[0], "duur": zaak.verlenging[1]}
     return body
 
 
@@ -169,8 +172,48 @@ def status_json(status: Status, links: Links, current: State) -> dict[str, Any]:
     }
 
 
+# What Open Zaak adds to a betrokkeneIdentificatie when the rol was made without it: "" for
+# an unknown value, null for an address that was not given.
+IDENTIFICATIE_DEFAULTS: dict[str, dict[str, Any]] = {
+    "natuurlijk_persoon": {
+        "inpBsn": "",
+        "anpIdentificatie": "",
+        "inpA_nummer": "",
+        "geslachtsnaam": "",
+        "voorvoegselGeslachtsnaam": "",
+        "voorletters": "",
+        "voornamen": "",
+        "geslachtsaanduiding": "",
+        "geboortedatum": "",
+        "verblijfsadres": None,
+        "subVerblijfBuitenland": None,
+    },
+    "niet_natuurlijk_persoon": {
+        "innNnpId": "",
+        "annIdentificatie": "",
+        "kvkNummer": "",
+        "vestigingsNummer": "",
+        "statutaireNaam": "",
+        "innRechtsvorm": "",
+        "bezoekadres": "",
+        "verblijfsadres": None,
+        "subVerblijfBuitenland": None,
+    },
+    "vestiging": {
+        "vestigingsNummer": "",
+        "handelsnaam": [],
+        "verblijfsadres": None,
+        "subVerblijfBuitenland": None,
+        "kvkNummer": "",
+    },
+}
+
+
 def rol_json(rol: Rol, links: Links, current: State) -> dict[str, Any]:
-    identificatie: dict[str, Any] = dict(rol.betrokkene_identificatie)
+    identificatie: dict[str, Any] = {
+        **IDENTIFICATIE_DEFAULTS.get(rol.betrokkene_type, {}),
+        **rol.betrokkene_identificatie,
+    }
     body: dict[str, Any] = {
         "url": links("rol", rol.uuid),
         "uuid": str(rol.uuid),
@@ -184,13 +227,14 @@ def rol_json(rol: Rol, links: Links, current: State) -> dict[str, Any]:
         "roltoelichting": rol.roltoelichting or rol.omschrijving,
         "registratiedatum": datetime_json(rol.registratiedatum),
         "indicatieMachtiging": "",
+        # Always there in Open Zaak: an object of empty strings when no contact person is known.
+        "contactpersoonRol": {"emailadres": "", "functie": "", "telefoonnummer": "", "naam": ""},
         "statussen": [],
         "beginGeldigheid": None,
         "eindeGeldigheid": None,
         "betrokkeneIdentificatie": identificatie,
+        "authenticatieContext": None,
     }
-    # contactpersoonRol, verblijfsadres, subVerblijfBuitenland and authenticatieContext are null in Open Zaak
-    # when unknown; left out here for the validators (see zaak_json).
     return body
 
 
@@ -221,7 +265,8 @@ def zio_json(zio: ZaakInformatieObject, links: Links, current: State) -> dict[st
 
 def expanded_zaak(zaak: Zaak, paths: set[str], links: Links, current: State) -> dict[str, Any]:
     """The zaak with `_expand` as Open Zaak fills it: only what exists, nested `_expand` in
-    expanded objects, `{}` when nothing was asked or found."""
+    expanded objects; `{}` when nothing was asked, no `_expand` key at all when something was
+    asked but none of it exists (a zaak without status asked for status,resultaat)."""
     body = zaak_json(zaak, links, current)
     seed = current.seed
     expand: dict[str, Any] = {}
@@ -255,7 +300,8 @@ def expanded_zaak(zaak: Zaak, paths: set[str], links: Links, current: State) -> 
     zios = current.zios_of(zaak.uuid)
     if "zaakinformatieobjecten" in paths and zios:
         expand["zaakinformatieobjecten"] = [zio_json(zio, links, current) for zio in zios]
-    body["_expand"] = expand
+    if expand or not paths:
+        body["_expand"] = expand
     return body
 
 

@@ -7,9 +7,9 @@ from typing import Any, cast
 from django.http import HttpRequest, HttpResponse, QueryDict
 
 from demo.backoffice.http import (
-    ApiError,
     Links,
     Query,
+    api_view,
     invalid,
     json_body,
     paginated_response,
@@ -17,7 +17,6 @@ from demo.backoffice.http import (
 )
 from demo.backoffice.store import state
 from demo.backoffice.zaken import (
-    CRS,
     ORDERING_CHOICES,
     PAGING,
     ZAAK_FILTERS,
@@ -33,41 +32,32 @@ BODY_FILTERS = tuple(name for name in ZAAK_FILTERS if name not in (*PAGING, "exp
 LISTS = ("zaaktype__in", "uuid__in")
 
 
+@api_view(methods=("POST",))
 def zaak_search(request: HttpRequest) -> HttpResponse:
-    try:
-        if request.method != "POST":
-            raise ApiError(
-                405, "method_not_allowed", f'Methode "{request.method}" niet toegestaan.'
-            )
-        require_crs(request)
-        paging = Query(request, (*PAGING, "expand"))
-        body = json_body(request)
-        unknown = sorted(set(body) - set(BODY_FILTERS) - set(LISTS) - {"expand"})
-        if unknown:
-            raise invalid("nonFieldErrors", "unknown-parameters", f"Onbekend: {', '.join(unknown)}")
-        filters = Query(cast(HttpRequest, SimpleNamespace(GET=_as_params(body))), BODY_FILTERS)
-        zaaktypen = _uuids(body, "zaaktype__in", "zaaktype")
-        uuids = {str(value) for value in body["uuid__in"]} if "uuid__in" in body else None
-        current = state()
-        zaken = [
-            zaak
-            for zaak in current.seed.zaken.values()
-            if _zaak_passes(zaak, filters, current)
-            and (zaaktypen is None or zaak.zaaktype in zaaktypen)
-            and (uuids is None or str(zaak.uuid) in uuids)
-        ]
-        zaken = _ordered(zaken, filters.multiple("ordering", ORDERING_CHOICES), current)
-        expand = [*paging.multiple("expand", EXPAND_CHOICES), *_list(body, "expand")]
-        paths = expand_paths(expand)
-        links = Links(request)
-        return paginated_response(
-            request,
-            zaken,
-            lambda zaak: expanded_zaak(zaak, paths, links, current),
-            Content_Crs=CRS,
-        )
-    except ApiError as error:
-        return error.response(request)
+    require_crs(request)
+    paging = Query(request, (*PAGING, "expand"))
+    body = json_body(request)
+    unknown = sorted(set(body) - set(BODY_FILTERS) - set(LISTS) - {"expand"})
+    if unknown:
+        raise invalid("nonFieldErrors", "unknown-parameters", f"Onbekend: {', '.join(unknown)}")
+    filters = Query(cast(HttpRequest, SimpleNamespace(GET=_as_params(body))), BODY_FILTERS)
+    zaaktypen = _uuids(body, "zaaktype__in", "zaaktype")
+    uuids = {str(value) for value in body["uuid__in"]} if "uuid__in" in body else None
+    current = state()
+    zaken = [
+        zaak
+        for zaak in current.seed.zaken.values()
+        if _zaak_passes(zaak, filters, current)
+        and (zaaktypen is None or zaak.zaaktype in zaaktypen)
+        and (uuids is None or str(zaak.uuid) in uuids)
+    ]
+    zaken = _ordered(zaken, filters.multiple("ordering", ORDERING_CHOICES), current)
+    expand = [*paging.multiple("expand", EXPAND_CHOICES), *_list(body, "expand")]
+    paths = expand_paths(expand)
+    links = Links(request)
+    return paginated_response(
+        request, zaken, lambda zaak: expanded_zaak(zaak, paths, links, current)
+    )
 
 
 def _list(body: dict[str, Any], name: str) -> list[Any]:

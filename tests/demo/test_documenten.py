@@ -1,6 +1,6 @@
 """The Documenten API stand-in over real HTTP: metadata, exact streamed downloads, OIO relations."""
 
-from urllib.parse import unquote
+import re
 
 import pytest
 
@@ -60,15 +60,41 @@ def test_download_streams_the_exact_bytes(demo_backoffice, seed, key):
     assert content.startswith(b"%PDF-1.4") and content.rstrip().endswith(b"%%EOF")
 
 
-def test_download_header_is_safe_for_an_awkward_file_name(demo_backoffice):
+def test_download_is_named_after_the_stored_file_not_the_bestandsnaam(demo_backoffice):
+    """As Open Zaak: `filename="<uuid>.bin"` (the same on every call), whatever the
+    bestandsnaam (here 'Aanvraag "spoed" / bijlage ü.pdf'); an ETag; no API-version."""
     url = f"{document_url(demo_backoffice, 'suzanne-parkeer-spoedbijlage')}/download"
 
-    disposition = demo_backoffice.get(url).headers["Content-Disposition"]
+    first, again = demo_backoffice.get(url), demo_backoffice.get(url)
 
-    ascii_part, utf8_part = disposition.split("; filename*=UTF-8''")
-    assert ascii_part.startswith('attachment; filename="') and ascii_part.count('"') == 2
-    assert "/" not in ascii_part
-    assert unquote(utf8_part) == 'Aanvraag "spoed" _ bijlage ü.pdf'
+    disposition = first.headers["Content-Disposition"]
+    assert re.fullmatch(r'attachment; filename="[0-9a-f-]{36}\.bin"', disposition)
+    assert again.headers["Content-Disposition"] == disposition
+    assert first.headers["ETag"] == again.headers["ETag"]
+    assert "API-version" not in first.headers
+    assert first.headers["Allow"] == "GET, HEAD, OPTIONS"
+
+
+@pytest.mark.parametrize("accept", ["application/octet-stream", "*/*", "application/*", ""])
+def test_download_answers_an_accept_that_allows_octet_stream(demo_backoffice, accept):
+    url = f"{document_url(demo_backoffice, 'suzanne-bijstand-besluit')}/download"
+
+    response = demo_backoffice.get(url, headers={"Accept": accept})
+
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF-1.4")
+
+
+def test_download_refuses_accept_application_json_like_open_zaak(demo_backoffice):
+    url = f"{document_url(demo_backoffice, 'suzanne-bijstand-besluit')}/download"
+
+    response = demo_backoffice.get(url, headers={"Accept": "application/json"})
+
+    assert response.status_code == 406
+    assert response.headers["Content-Type"] == "application/octet-stream"
+    assert response.content == b"application/octet-stream"
+    assert response.headers["API-version"] == "1.4.2"
+    assert "Content-Disposition" not in response.headers
 
 
 def test_unknown_document_or_version_is_404(demo_backoffice):

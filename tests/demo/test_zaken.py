@@ -55,7 +55,8 @@ def test_page_size_is_capped_at_500_and_a_page_past_the_end_is_404(demo_backoffi
     response = demo_backoffice.get(f"{demo_backoffice.zaken_url}/zaken", params={"page": 9})
 
     assert response.status_code == 404
-    assert response.headers["Content-Type"] == "application/problem+json"
+    assert response.headers["Content-Type"] == "application/json"  # as Open Zaak, not problem+json
+    assert response.json()["detail"] == "Ongeldige pagina."
 
 
 def test_filter_on_bsn_returns_every_zaak_with_a_rol_for_that_person(demo_backoffice):
