@@ -62,10 +62,51 @@ SHOWN_STATUSSEN = frozenset({"definitief", "gearchiveerd"})
 # --- The pages ---------------------------------------------------------------------------------
 
 
+def corpus_gap(name: str) -> str:
+    """Why the corpus cannot answer a list page or dashboard of this scenario, or "".
+
+    Decided from the recordings alone, never from what the portal asks: the recorder kept only
+    the first 3 rows of a list with more than 5, so a page of a resident's list that starts past
+    them (page 2 and on), or the dashboard's most recently closed zaak (the closed list in
+    another order), cannot be replayed for a resident whose list was cut.
+    """
+    if not name.startswith(("overview-", "closed-", "dashboard-")):
+        return ""
+    page = int(name.rsplit("-p", 1)[1]) if re.search(r"-p\d+$", name) else 1
+    cut = [
+        exchange
+        for exchange in exchanges(name)
+        if exchange.path.startswith("/zaken/api/v1/zaken?") and exchange.truncated
+    ]
+    if not cut:
+        return ""
+    kept, count = len(cut[0].json["results"]), cut[0].json["count"]
+    if page > 1:
+        return f"page {page}: the recording kept rows 1-{kept} of the {count} zaken"
+    if name.startswith("dashboard-") and not closed_list_recorded_whole(bsn_of(name)):
+        return f"the closed zaken by einddatum: the recording kept {kept} of {count} rows"
+    return ""
+
+
+def closed_list_recorded_whole(bsn: str) -> bool:
+    """Whether some scenario recorded the resident's closed zaken list with every row."""
+    return any(
+        exchange.path.startswith("/zaken/api/v1/zaken?")
+        and f"inpBsn={bsn}" in exchange.path
+        and "einddatum__isnull=false" in exchange.path
+        and exchange.status == 200
+        and not exchange.truncated
+        and len(exchange.json["results"]) == exchange.json["count"]
+        for exchange in all_exchanges()
+    )
+
+
 @pytest.mark.parametrize("name", PAGES)
 def test_a_recorded_page_renders_from_the_corpus(
     name: str, replay: Replay, client: Client, settings: Any
 ) -> None:
+    if gap := corpus_gap(name):
+        pytest.skip(f"not in the corpus: {gap}")
     data = scenario(name)
     settings.ZAKEN_USE_EXPAND = data["portal_settings"]["ZAKEN_USE_EXPAND"]
     replay.scenario = name

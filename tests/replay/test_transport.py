@@ -92,14 +92,32 @@ def test_a_request_the_corpus_lacks_fails_and_is_listed(replay: Replay) -> None:
         replay.assert_all_answered()
 
 
-def test_a_truncated_recording_is_not_served_as_if_whole(replay: Replay) -> None:
-    exchange = recorded("direct-statussen")
+def test_a_truncated_list_the_corpus_cannot_complete_is_served_partial(replay: Replay) -> None:
+    exchange = recorded("direct-statussen")  # 6 statussen, 3 kept
     assert exchange.truncated is not None
 
-    with pytest.raises(Unanswerable):
-        requests.get(OPENZAAK + exchange.path, headers=JSON, timeout=1)
+    response = requests.get(OPENZAAK + exchange.path, headers=JSON, timeout=1)
 
-    assert "truncated" in replay.unanswered[0]
+    page = response.json()
+    assert [row["url"] for row in page["results"]] == [
+        row["url"] for row in exchange.json["results"]
+    ]
+    assert page["count"] == len(page["results"]) == 3 and page["next"] is None
+    [(_sent, answer)] = replay.served
+    assert answer.partial and answer.source.startswith("partial")
+
+
+def test_a_truncated_list_is_completed_from_resources_seen_whole(replay: Replay) -> None:
+    exchange = recorded("direct-catalogi-statustypen")  # 6 statustypen, 3 kept
+    assert exchange.truncated is not None
+
+    response = requests.get(OPENZAAK + exchange.path, headers=JSON, timeout=1)
+
+    page = response.json()
+    assert page["count"] == 6 and len(page["results"]) == 6
+    assert [row["volgnummer"] for row in page["results"]] == [1, 2, 3, 4, 5, 6]
+    [(_sent, answer)] = replay.served
+    assert not answer.partial
 
 
 # --- The zaken list rule ------------------------------------------------------------------------

@@ -30,8 +30,25 @@ by slicing the recorded rows for the asked page and size (Open Zaak's default si
   recorded 404 "Ongeldige pagina." (README point 6);
 * each row keeps only the `_expand` relations asked for, and only a recorded list whose
   `expand` was a superset of the asked one may serve;
-* a truncated recording (`response_truncated`) holds only its first rows: a request for rows
-  beyond what a recording holds is unanswerable.
+* a truncated recording (`response_truncated`) holds only its first rows: a page that starts
+  within them is served with the rows held and the recorded `count` (marked `partial`); a page
+  that starts beyond them is unanswerable;
+* another `ordering` may be served only from a recording that holds the whole query (its rows
+  are then sorted as asked; the dashboard asks for the most recently closed zaak that way).
+
+Three more rules, each a fact about Open Zaak rather than an invention:
+
+* Catalogi lists default to `status=definitief` (Catalogi 1.3.1, the `status` parameter), so a
+  Catalogi list request without `status` is the same request as one with `status=definitief`.
+* A detail GET (`…/<collection>/<uuid>`, no query) that was not recorded as such is answered
+  with the resource's JSON wherever the corpus holds it whole: a detail answer, a list row or an
+  object inside `_expand` (Open Zaak serialises them alike; `_expand` is left out, as a plain
+  detail has none), with the headers of a recorded detail answer of the same API.
+* A truncated list other than the zaken list (statustypen of a zaaktype, statussen of a zaak, …)
+  is completed from those whole resources when they hold exactly `count` rows matching its
+  filters (in the order of `ORDERINGS`); a list that cannot be completed is served with the rows
+  it holds and its `count` set to them, and the answer is marked `partial` (the page then shows
+  fewer steps than the real one; the tests say which scenarios get a partial list).
 
 Unanswerable requests are collected in `unanswered` (printed by `assert_all_answered`) and the
 call fails as a connection error, so the page goes on and every missing request shows; the
@@ -41,6 +58,7 @@ test then fails. Nothing is ever answered with an invented 404.
 import base64
 import functools
 import json
+import re
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,6 +76,16 @@ PAGING = frozenset({"page", "pageSize", "expand"})
 DEFAULT_PAGE_SIZE = 100  # Open Zaak's (README point 6)
 
 Query = tuple[tuple[str, str], ...]
+
+CATALOGI_LIST = re.compile(r"^/catalogi/api/v1/[a-z-]+$")
+DETAIL = re.compile(r"^/(?:zaken|catalogi|documenten)/api/v1/[a-z-]+/[0-9a-f-]{36}$")
+# How Open Zaak orders the lists a page may need completed (its default orderings).
+ORDERINGS: dict[str, tuple[str, bool]] = {
+    "/catalogi/api/v1/statustypen": ("volgnummer", False),
+    "/catalogi/api/v1/resultaattypen": ("url", False),
+    "/zaken/api/v1/statussen": ("datumStatusGezet", True),
+    "/zaken/api/v1/rollen": ("url", False),
+}
 
 
 class Unanswerable(requests.exceptions.ConnectionError):
@@ -135,10 +163,14 @@ class Request:
     def of(cls, method: str, path_and_query: str, body: Any, headers: dict[str, str]) -> "Request":
         parts = urlsplit(path_and_query)
         lowered = {name.lower(): value for name, value in headers.items()}
+        path = unquote(parts.path)
+        query = _query(parts.query)
+        if CATALOGI_LIST.match(path) and "status" not in dict(query):
+            query = tuple(sorted((*query, ("status", "definitief"))))
         return cls(
             method=method.upper(),
-            path=unquote(parts.path),
-            query=_query(parts.query),
+            path=path,
+            query=query,
             body=body,
             accept=lowered.get("accept"),
             accept_crs=lowered.get("accept-crs"),
@@ -164,6 +196,11 @@ class RecordedList:
     count: int
     truncated: bool
 
+    @property
+    def complete(self) -> bool:
+        """Every row of the whole query is held (so it may be sorted another way)."""
+        return self.offset == 0 and len(self.rows) == self.count
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -172,6 +209,7 @@ class Answer:
     content: bytes
     source: str
     json: Any = None  # the JSON served, for the tests' expectations
+    partial: bool = False  # a truncated list served with only the rows the corpus holds
 
 
 @dataclass(frozen=True)
@@ -181,6 +219,8 @@ class Corpus:
     exact: dict[tuple[str, str, Query, str], list[Recorded]]
     lists: list[RecordedList]
     past_the_end: Recorded | None  # Open Zaak's 404 for a page past the end
+    resources: dict[str, dict[str, Any]]  # path → a whole resource, wherever it was seen
+    detail_headers: dict[str, dict[str, str]]  # API root path → headers of a detail answer
 
 
 def _request_body(exchange: Exchange) -> Any:
@@ -193,6 +233,8 @@ def corpus() -> Corpus:
     exact: dict[tuple[str, str, Query, str], list[Recorded]] = {}
     lists: list[RecordedList] = []
     past_the_end: Recorded | None = None
+    resources: dict[str, dict[str, Any]] = {}
+    detail_headers: dict[str, dict[str, str]] = {}
     for name in scenario_names():
         for index, exchange in enumerate(exchanges(name)):
             request = Request.of(
@@ -200,6 +242,10 @@ def corpus() -> Corpus:
             )
             recorded = Recorded(f"{name}#{index}", request, exchange)
             exact.setdefault(request.key, []).append(recorded)
+            if exchange.status == 200 and isinstance(exchange.json, (dict, list)):
+                _collect(exchange.json, resources)
+                if DETAIL.match(request.path) and not request.query:
+                    detail_headers.setdefault(_api_root(request.path), exchange.headers)
             if request.method != "GET" or request.path != ZAKEN_LIST:
                 continue
             if exchange.status == 404 and past_the_end is None:
@@ -207,7 +253,35 @@ def corpus() -> Corpus:
             listed = _recorded_list(recorded)
             if listed is not None and not any(_same(listed, other) for other in lists):
                 lists.append(listed)
-    return Corpus(exact=exact, lists=lists, past_the_end=past_the_end)
+    return Corpus(
+        exact=exact,
+        lists=lists,
+        past_the_end=past_the_end,
+        resources=resources,
+        detail_headers=detail_headers,
+    )
+
+
+def _api_root(path: str) -> str:
+    return "/".join(path.split("/")[:4])
+
+
+def _collect(data: Any, resources: dict[str, dict[str, Any]]) -> None:
+    """Every whole resource in an answer (list rows and `_expand` objects too), by path."""
+    if isinstance(data, list):
+        for item in data:
+            _collect(item, resources)
+        return
+    if not isinstance(data, dict):
+        return
+    for value in data.values():
+        if isinstance(value, (dict, list)):
+            _collect(value, resources)
+    url = data.get("url")
+    if isinstance(url, str) and url.startswith(OPENZAAK):
+        path = urlsplit(url).path
+        if DETAIL.match(path):
+            resources.setdefault(path, {k: v for k, v in data.items() if k != "_expand"})
 
 
 def _recorded_list(recorded: Recorded) -> RecordedList | None:
@@ -354,6 +428,8 @@ class Replay:
         ]
         whole = [recorded for recorded in candidates if recorded.exchange.truncated is None]
         if candidates and not whole:
+            if request.list_filters() is None:
+                return self._completed(request, candidates[0]), ""
             cut = candidates[0].exchange.truncated or {}
             kept, rows = cut.get("results_kept"), cut.get("results_in_page")
             return None, f"recorded only truncated ({kept} of the {rows} rows of the page kept)"
@@ -367,16 +443,50 @@ class Replay:
             return None, "recorded only with other Accept/Accept-Crs headers"
         if request.list_filters() is not None:
             return self._derived(request)
+        if request.method == "GET" and not request.query and request.path in self.corpus.resources:
+            data = self.corpus.resources[request.path]
+            content = json.dumps(data).encode()
+            recorded_headers = self.corpus.detail_headers.get(_api_root(request.path), {})
+            headers = _headers(recorded_headers, content)
+            return Answer(200, headers, content, "a whole resource seen in the corpus", data), ""
         return None, "not recorded"
+
+    def _completed(self, request: Request, recorded: Recorded) -> Answer:
+        """A truncated list, completed from the corpus's whole resources when they hold all of
+        its rows, else served with the rows it holds (marked partial)."""
+        data = dict(recorded.exchange.json)
+        filters = {name: value for name, value in request.query if name not in ("status", "page")}
+        prefix = request.path + "/"
+        matching = [
+            resource
+            for path, resource in self.corpus.resources.items()
+            if path.startswith(prefix)
+            and all(str(resource.get(name)) == value for name, value in filters.items())
+        ]
+        field_name, descending = ORDERINGS.get(request.path, ("url", False))
+        partial = len(matching) != data["count"] or data.get("next") is not None
+        rows = (
+            list(data["results"])
+            if partial
+            else sorted(matching, key=lambda row: str(row.get(field_name)), reverse=descending)
+        )
+        data.update(count=len(rows), next=None, results=rows)
+        content = json.dumps(data).encode()
+        headers = _headers(recorded.exchange.headers, content)
+        source = f"{'partial' if partial else 'completed'}: {recorded.source}"
+        return Answer(200, headers, content, source, data, partial=partial)
 
     def _derived(self, request: Request) -> tuple[Answer | None, str]:
         """The zaken list rule (see the module docstring)."""
-        filters = request.list_filters()
+        filters = request.list_filters() or ()
         page, size, expand = request.paging()
+        ordering = dict(filters).get("ordering", "")
         same = [
             listed
             for listed in self.corpus.lists
-            if listed.filters == filters and _agrees(listed.recorded.request, request)
+            if _unordered(listed.filters) == _unordered(filters)
+            and _agrees(listed.recorded.request, request)
+            and (listed.filters == filters or listed.complete)
         ]
         if not same:
             return None, "no recorded zaken list with these filters"
@@ -397,15 +507,21 @@ class Replay:
                 return Answer(404, headers, content, f"past the end of {source}", data), ""
             end = min(start + size, listed.count)
             held = listed.offset + len(listed.rows)
-            if start < listed.offset or end > held:
+            empty = listed.count == 0 and page == 1  # nothing to hold: the empty page
+            beyond = end > held and not listed.truncated  # another recording may hold them
+            if not empty and (start < listed.offset or start >= held or beyond):
                 reasons.append(
                     f"{source} holds rows {listed.offset + 1}-{held} of {listed.count}"
                     f"{' (truncated)' if listed.truncated else ''}, rows {start + 1}-{end} asked"
                 )
                 continue
+            partial = end > held  # a truncated recording: the rows it holds, the real count
+            rows_held = (
+                listed.rows if listed.filters == filters else _reordered(listed.rows, ordering)
+            )
             rows = [
                 _pruned(row, expand)
-                for row in listed.rows[start - listed.offset : end - listed.offset]
+                for row in rows_held[start - listed.offset : min(end, held) - listed.offset]
             ]
             data = {
                 "count": listed.count,
@@ -415,8 +531,25 @@ class Replay:
             }
             content = json.dumps(data).encode()
             headers = _headers(listed.recorded.exchange.headers, content)
-            return Answer(200, headers, content, f"sliced from {source}", data), ""
+            how = "partly sliced" if partial else "sliced"
+            return Answer(200, headers, content, f"{how} from {source}", data, partial), ""
         return None, "zaken list not derivable: " + "; ".join(reasons)
+
+
+def _unordered(filters: Query) -> Query:
+    return tuple(pair for pair in filters if pair[0] != "ordering")
+
+
+def _reordered(rows: tuple[dict[str, Any], ...], ordering: str) -> tuple[dict[str, Any], ...]:
+    """A complete recorded list sorted as asked (`-einddatum`, say); nulls last, as Open Zaak."""
+    name = ordering.lstrip("-")
+    descending = ordering.startswith("-")
+    present = sorted(
+        (row for row in rows if row.get(name) is not None),
+        key=lambda row: str(row[name]),
+        reverse=descending,
+    )
+    return (*present, *(row for row in rows if row.get(name) is None))
 
 
 def _agrees(recorded: Request, sent: Request) -> bool:
