@@ -8,11 +8,22 @@ PY := $(VENV)/bin/python
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: demo test lint format bench install browser clean
+.PHONY: demo connect test lint format bench install browser clean
 
 ## make demo: set everything up and run the portal with its demo back offices and test logins.
 demo: install
 	DJANGO_SETTINGS_MODULE=mijnomgeving.settings.dev $(PY) -m demo.stack
+
+## make connect CONFIG=my.yaml: the portal against your own Open Zaak, Open Klant and Open
+## Notificaties, all in that one YAML file; no demo back office, no demo configuration
+## (docs/connect.md; demo/config/production.example.yaml is the template).
+ifneq ($(filter connect,$(MAKECMDGOALS)),)
+ifeq ($(CONFIG),)
+$(error Gebruik: make connect CONFIG=uw.yaml (zie docs/connect.md))
+endif
+endif
+connect: install
+	DJANGO_SETTINGS_MODULE=mijnomgeving.settings.dev $(PY) -m demo.stack --connect "$(CONFIG)"
 
 ## make test: set up and run ruff, mypy (strict on clients and services) and the whole test
 ## suite, browser tests included.

@@ -3,6 +3,9 @@
 Run as ``python -m demo.stack`` (see ``--help``). The browser tests start the same stack on
 free ports through ``Stack`` (tests/fixtures/stack.py). The processes themselves are in
 demo/processes.py, the test residents in demo/residents.py.
+
+``python -m demo.stack --connect my.yaml`` (`make connect CONFIG=my.yaml`) runs the same
+portal against a municipality's own back offices instead: see demo/connect.py.
 """
 
 import argparse
@@ -16,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from demo.connect import CONNECT_DIR, DOCS, ConnectFile, connect_banner, read_connect_file
 from demo.processes import (
     OPENER,
     ROOT,
@@ -35,6 +39,11 @@ ZAKEN_CONFIG_YAML = ROOT / "demo" / "config" / "zaken.yaml"
 KLANTINTERACTIES_TOKEN = "mijnomgeving-demo-klantinteracties-token"
 REGISTER_SUBSCRIPTION = (
     ROOT / "notificaties" / "management" / "commands" / "register_subscription.py"
+)
+# What `make demo` sets itself, whatever the environment says (its back offices are its own).
+DEMO_API_ROOT_VARIABLES = tuple(
+    f"DEMO_{api}_API_ROOT"
+    for api in ("ZAKEN", "CATALOGI", "DOCUMENTEN", "NOTIFICATIES", "KLANTINTERACTIES")
 )
 
 
@@ -56,6 +65,8 @@ class StackSettings:
     # Where the portal's filebased e-mail backend writes and the demo mailbox page reads;
     # None: "mailbox" beside log_dir (var/mailbox for `make demo`).
     mailbox_dir: Path | None = None
+    # The municipality's own back offices (demo/connect.py); None: the demo's.
+    connect: Path | None = None
 
     @property
     def mailbox(self) -> Path:
@@ -64,27 +75,36 @@ class StackSettings:
     @classmethod
     def from_environment(cls, **overrides: Any) -> "StackSettings":
         """DEMO_PORTAL_PORT, DEMO_BACKOFFICE_PORT, DEMO_OIDC_PORT, DATABASE_URL,
-        DJANGO_SETTINGS_MODULE; keyword arguments win over the environment."""
+        DJANGO_SETTINGS_MODULE; keyword arguments win over the environment. With `connect`,
+        the database (unless DATABASE_URL says otherwise) and the logs are under var/connect/."""
         env = os.environ
+        connecting = overrides.get("connect") is not None
+        default_database = (
+            f"sqlite:///{CONNECT_DIR / 'db.sqlite3'}" if connecting else cls.database_url
+        )
         values: dict[str, Any] = {
             "portal_port": int(env.get("DEMO_PORTAL_PORT") or cls.portal_port),
             "backoffice_port": int(env.get("DEMO_BACKOFFICE_PORT") or cls.backoffice_port),
             "oidc_port": int(env.get("DEMO_OIDC_PORT") or cls.oidc_port),
-            "database_url": env.get("DATABASE_URL") or cls.database_url,
+            "database_url": env.get("DATABASE_URL") or default_database,
             "settings_module": env.get("DJANGO_SETTINGS_MODULE") or cls.settings_module,
         }
+        if connecting:  # its own database, logs and mailbox: nothing of the demo's
+            values["log_dir"] = CONNECT_DIR / "log"
         return cls(**{**values, **overrides})
 
 
-# Runs in a child with the portal's settings: migrate, then the declarative configuration.
+# Runs in a child with the portal's settings: migrate, then the declarative configuration,
+# then (--demo-staff, the demo only) the demo's staff accounts.
 _PREPARE = """
 import io, sys, django
 django.setup()
 from django.core.management import call_command
 call_command("migrate", interactive=False, verbosity=0)
-for yaml_file in sys.argv[1:]:
+for yaml_file in [arg for arg in sys.argv[1:] if arg != "--demo-staff"]:
     call_command("setup_configuration", yaml_file=yaml_file, stdout=io.StringIO())
-call_command("create_demo_staff", stdout=io.StringIO())  # balie: beheerder, balie
+if "--demo-staff" in sys.argv:
+    call_command("create_demo_staff", stdout=io.StringIO())  # balie: beheerder, balie
 """
 
 
@@ -95,6 +115,22 @@ class Stack:
         self.settings = settings or StackSettings.from_environment()
         self.children: dict[str, Child] = {}
         self.oidc_discovery: dict[str, str] = {}
+        # --connect: the municipality's file, read before anything starts (StackError if wrong).
+        self.connect: ConnectFile | None = (
+            read_connect_file(self.settings.connect) if self.settings.connect else None
+        )
+        self.notes: list[str] = []  # what the person at the terminal must know (the banner)
+
+    @property
+    def demo_backoffice(self) -> bool:
+        """The demo back office runs (make demo), not the municipality's own (--connect)."""
+        return self.connect is None
+
+    @property
+    def demo_login(self) -> bool:
+        """The demo OIDC provider runs: always in the demo; with --connect unless the file
+        switches on the municipality's own login (oidc_config)."""
+        return self.connect is None or not self.connect.own_login
 
     def _url(self, port: int) -> str:
         return f"http://{self.settings.host}:{port}"
@@ -126,25 +162,51 @@ class Stack:
         }
         return env
 
+    @property
+    def site_url(self) -> str:
+        """The portal's public address (links in e-mails, the webhook's callback). --connect:
+        SITE_URL from the environment when set (an address Open Notificaties can reach)."""
+        if self.connect is not None and os.environ.get("SITE_URL"):
+            return os.environ["SITE_URL"].rstrip("/")
+        return self.portal_url
+
+    def yaml_files(self) -> list[Path]:
+        """What the prepare step loads, in this order."""
+        if self.connect is None:
+            return [self.settings.config_yaml, NOTIFICATIES_YAML, ZAKEN_CONFIG_YAML]
+        # setup.yaml's login only (its services switched off by portal_env) after the file.
+        return [self.connect.path, *([CONFIG_YAML] if self.demo_login else [])]
+
     def portal_env(self) -> dict[str, str]:
         """The environment of the portal's processes: database, back offices and OIDC provider."""
         env = self._base_env() | {
             "DJANGO_SETTINGS_MODULE": self.settings.settings_module,
             "DATABASE_URL": self.settings.database_url,
-            "SITE_URL": self.portal_url,
-            "DEMO_ZAKEN_API_ROOT": self.api_root("zaken"),
-            "DEMO_CATALOGI_API_ROOT": self.api_root("catalogi"),
-            "DEMO_DOCUMENTEN_API_ROOT": self.api_root("documenten"),
-            "DEMO_NOTIFICATIES_API_ROOT": self.api_root("notificaties"),
-            "DEMO_KLANTINTERACTIES_API_ROOT": self.api_root("klantinteracties"),
-            "DEMO_KLANTINTERACTIES_AUTHORIZATION": f"Token {self.klantinteracties_token}",
+            "SITE_URL": self.site_url,
+        }
+        mailbox = {
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(self.settings.mailbox),
+        }
+        if self.connect is None:
+            env |= mailbox | {
+                "DEMO_ZAKEN_API_ROOT": self.api_root("zaken"),
+                "DEMO_CATALOGI_API_ROOT": self.api_root("catalogi"),
+                "DEMO_DOCUMENTEN_API_ROOT": self.api_root("documenten"),
+                "DEMO_NOTIFICATIES_API_ROOT": self.api_root("notificaties"),
+                "DEMO_KLANTINTERACTIES_API_ROOT": self.api_root("klantinteracties"),
+                "DEMO_KLANTINTERACTIES_AUTHORIZATION": f"Token {self.klantinteracties_token}",
+            }
+        elif "EMAIL_BACKEND" not in env:  # residents' real addresses: files unless told
+            env |= mailbox
+        if self.demo_login:
             # demo/config/setup.yaml loads the login's OIDC settings (the provider's endpoints
             # below this issuer) into the database, as a municipality would configure it.
-            "DEMO_OIDC_CONFIG_ENABLE": "true",
-            "DEMO_OIDC_ISSUER": self.oidc_url,
-        }
+            env |= {"DEMO_OIDC_CONFIG_ENABLE": "true", "DEMO_OIDC_ISSUER": self.oidc_url}
+        if self.connect is not None and self.demo_login:
+            # Only setup.yaml's login, not its demo services; any typed BSN logs in (the
+            # provider's `sub`: the municipality's own test residents are not its buttons).
+            env |= {"DEMO_SERVICES_CONFIG_ENABLE": "false", "DEMO_OIDC_BSN_CLAIM": "sub"}
         # The demo shows what residents get: the Dutch error pages, not Django's debug pages
         # (which list every URL and, on a 500, local variables). DJANGO_DEBUG=true overrides.
         env.setdefault("DJANGO_DEBUG", "false")
@@ -208,18 +270,20 @@ class Stack:
 
     def _check_ports(self) -> None:
         s = self.settings
-        for name, port, variable in (
-            ("portal", s.portal_port, "DEMO_PORTAL_PORT"),
-            ("backoffice", s.backoffice_port, "DEMO_BACKOFFICE_PORT"),
-            ("oidc", s.oidc_port, "DEMO_OIDC_PORT"),
+        for name, port, variable, used in (
+            ("portal", s.portal_port, "DEMO_PORTAL_PORT", True),
+            ("backoffice", s.backoffice_port, "DEMO_BACKOFFICE_PORT", self.demo_backoffice),
+            ("oidc", s.oidc_port, "DEMO_OIDC_PORT", self.demo_login),
         ):
-            if not port_is_free(s.host, port):
+            if used and not port_is_free(s.host, port):
                 raise StackError(
                     f"Poort {port} ({name}) is al in gebruik: draait `make demo` al ergens anders? "
                     f"Stop dat proces of kies een andere poort met {variable}=..."
                 )
 
     def _commands(self) -> dict[str, list[str]]:
+        """The command of each child that runs (with --connect: no demo back office, and no
+        demo OIDC provider when the file has its own login)."""
         s, python = self.settings, sys.executable
         users = [arg for r in RESIDENTS for arg in ("--user-claims", json.dumps(r.claims()))]
         runserver = [
@@ -227,8 +291,9 @@ class Stack:
             f"{s.host}:{s.portal_port}",
             *([] if s.reload else ["--noreload"]),
         ]
-        return {
-            "prepare": [python, "-c", _PREPARE, str(s.config_yaml), str(NOTIFICATIES_YAML), str(ZAKEN_CONFIG_YAML)],
+        staff = ["--demo-staff"] if self.connect is None else []
+        commands = {
+            "prepare": [python, "-c", _PREPARE, *staff, *map(str, self.yaml_files())],
             "backoffice": [python, "-m", "demo.backoffice", "--host", s.host, "--port", str(s.backoffice_port)],
             "oidc": [python, "-m", "oidc_provider_mock", "--host", s.host, "--port", str(s.oidc_port), "--require-nonce", "true", *users],
             "portal": [python, "manage.py", *runserver],
@@ -237,6 +302,11 @@ class Stack:
             "sweep": [python, "manage.py", "process_notifications", "--loop", "60"],
             "subscribe": [python, "manage.py", "register_subscription"],
         }  # fmt: skip
+        if not self.demo_backoffice:
+            del commands["backoffice"]
+        if not self.demo_login:
+            del commands["oidc"]
+        return commands
 
     def start(self) -> "Stack":
         """Prepare the database, start every part and wait until each is ready."""
@@ -251,22 +321,29 @@ class Stack:
         quiet_python = self._base_env() | {"PYTHONWARNINGS": "ignore"}
         try:
             prepare = self._spawn("prepare", commands["prepare"], self.portal_env())
-            backoffice = self._spawn("backoffice", commands["backoffice"], self.backoffice_env())
-            oidc = self._spawn("oidc", commands["oidc"], quiet_python)
-            discovery_url = f"{self.oidc_url}/.well-known/openid-configuration"
-            self._wait_http(oidc, discovery_url, deadline)
-            with OPENER.open(discovery_url, timeout=5) as response:
-                self.oidc_discovery = json.load(response)
+            if self.demo_backoffice:
+                backoffice = self._spawn(
+                    "backoffice", commands["backoffice"], self.backoffice_env()
+                )
+            if self.demo_login:
+                oidc = self._spawn("oidc", commands["oidc"], quiet_python)
+                discovery_url = f"{self.oidc_url}/.well-known/openid-configuration"
+                self._wait_http(oidc, discovery_url, deadline)
+                with OPENER.open(discovery_url, timeout=5) as response:
+                    self.oidc_discovery = json.load(response)
             self._wait_exit(prepare, deadline)
             portal = self._spawn("portal", commands["portal"], self.portal_env())
             if s.worker:
                 worker = self._spawn("worker", commands["worker"], self.portal_env())
                 self._spawn("sweep", commands["sweep"], self.portal_env())
-            self._wait_http(backoffice, f"{self.backoffice_url}/_demo/health", deadline)
+            if self.demo_backoffice:
+                self._wait_http(backoffice, f"{self.backoffice_url}/_demo/health", deadline)
             self._wait_http(portal, f"{self.portal_url}/", deadline)
-            if REGISTER_SUBSCRIPTION.exists():  # the portal's abonnement at the demo NRC
+            if self.connect is None and REGISTER_SUBSCRIPTION.exists():  # at the demo NRC
                 subscribe = self._spawn("subscribe", commands["subscribe"], self.portal_env())
                 self._wait_exit(subscribe, deadline)
+            elif self.connect is not None and self.connect.notificaties:
+                self._subscribe_or_note(commands["subscribe"], deadline)
             if s.worker and not worker.running:
                 code = worker.process.returncode
                 raise self._fail(worker, f"De taakverwerker is gestopt (exit code {code}).")
@@ -274,6 +351,19 @@ class Stack:
             self.stop()
             raise
         return self
+
+    def _subscribe_or_note(self, command: list[str], deadline: float) -> None:
+        """The abonnement at the municipality's Notificaties API. When it is refused (SITE_URL
+        unreachable from there, missing rights) the portal runs on without notifications, and
+        the banner says why: pages and downloads do not depend on it."""
+        subscribe = self._spawn("subscribe", command, self.portal_env())
+        try:
+            self._wait_exit(subscribe, deadline)
+        except StackError as error:
+            self.notes.append(
+                "het abonnement bij de Notificaties API is niet geregistreerd, er komen geen "
+                f"meldingen binnen ({DOCS}, 'Meldingen'):\n{error}"
+            )
 
     def stop(self, timeout: float = 8.0) -> None:
         """SIGTERM to every child, SIGKILL to those still running after timeout; idempotent."""
@@ -310,6 +400,17 @@ class Stack:
 
 
 def banner(stack: Stack) -> str:
+    if stack.connect is not None:
+        email = os.environ.get("EMAIL_BACKEND") or str(stack.settings.mailbox)
+        return connect_banner(
+            stack.connect,
+            portal_url=stack.portal_url,
+            oidc_url=stack.oidc_url,
+            site_url=stack.site_url,
+            mailbox=email,
+            log_dir=stack.settings.log_dir,
+            notes=stack.notes,
+        )
     residents = "\n".join(f"    {r.bsn}  {r.name:<24} {r.story}" for r in RESIDENTS)
     return f"""
   MijnOmgeving draait: {stack.portal_url}/
@@ -338,6 +439,13 @@ def main(argv: list[str] | None = None) -> int:
         "--reload", action="store_true", help="herstart de portal bij codewijzigingen"
     )
     parser.add_argument("--quiet", action="store_true", help="uitvoer alleen in de logbestanden")
+    parser.add_argument(
+        "--connect",
+        type=Path,
+        metavar="YAML",
+        help=f"uw eigen Open Zaak, Open Klant en Open Notificaties uit dit bestand in plaats van "
+        f"de demo-backoffices (make connect CONFIG=...; zie {DOCS})",
+    )
     args = parser.parse_args(argv)
     overrides = {
         key: value
@@ -345,28 +453,46 @@ def main(argv: list[str] | None = None) -> int:
             ("portal_port", args.portal_port),
             ("backoffice_port", args.backoffice_port),
             ("oidc_port", args.oidc_port),
+            ("connect", args.connect),
         )
         if value is not None
     }
-    stack = Stack(
-        StackSettings.from_environment(reload=args.reload, echo=not args.quiet, **overrides)
-    )
+    what = "MijnOmgeving" if args.connect else "De demo"
+    try:
+        stack = Stack(
+            StackSettings.from_environment(reload=args.reload, echo=not args.quiet, **overrides)
+        )
+    except StackError as error:  # --connect: the file is read first
+        say(f"\n{what} kon niet starten: {error}", error=True)
+        return 1
+    if args.connect is None:
+        ignored = [name for name in DEMO_API_ROOT_VARIABLES if os.environ.get(name)]
+        if ignored:
+            say(
+                f"Let op: {', '.join(ignored)} {'is' if len(ignored) == 1 else 'zijn'} "
+                "ingesteld, maar make demo gebruikt altijd zijn eigen demo-backoffices. Uw "
+                f"eigen backoffices: make connect CONFIG=uw.yaml ({DOCS}).",
+                error=True,
+            )
 
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, interrupt)
     signal.signal(signal.SIGINT, interrupt)  # also when started with SIGINT ignored (`&`)
-    say("MijnOmgeving-demo start (database, configuratie, backoffices, inloggen, portal)...")
+    if stack.connect is None:
+        say("MijnOmgeving-demo start (database, configuratie, backoffices, inloggen, portal)...")
+    else:
+        say(f"MijnOmgeving start met de backoffices uit {stack.connect.path} (database, configuratie, inloggen, portal)...")  # fmt: skip
     try:
         stack.start()
         say(banner(stack))
         return stack.wait()
     except StackError as error:
-        say(f"\nDe demo kon niet starten: {error}", error=True)
+        say(f"\n{what} kon niet starten: {error}", error=True)
         return 1
     except KeyboardInterrupt:
-        say("\nDe demo stopt...")
+        say(f"\n{what} stopt...")
         return 0
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)

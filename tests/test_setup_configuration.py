@@ -101,18 +101,50 @@ def test_values_can_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -
     assert {row["secret"] for row in rows.values()} == {"from-the-environment"}
 
 
-def test_production_example_takes_its_secrets_from_the_environment(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+@pytest.fixture
+def production_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENZAAK_CLIENT_ID", "mijnomgeving")
     monkeypatch.setenv("OPENZAAK_SECRET", "a-secret-only-the-environment-knows")
+    monkeypatch.setenv("OPENKLANT_AUTHORIZATION", "Token an-open-klant-token")
     monkeypatch.setenv("DIGID_BROKER_SECRET", "the-broker-secret")
 
+
+def test_production_example_takes_its_secrets_from_the_environment(
+    production_environment: None,
+) -> None:
     load(PRODUCTION_YAML)
 
     rows = services()
-    assert {row["secret"] for row in rows.values()} == {"a-secret-only-the-environment-knows"}
+    zgw = {slug: row for slug, row in rows.items() if row["auth_type"] == AuthTypes.zgw}
+    assert {row["secret"] for row in zgw.values()} == {"a-secret-only-the-environment-knows"}
     assert "a-secret-only-the-environment-knows" not in PRODUCTION_YAML.read_text()
+    klant = Service.objects.get(slug="klantinteracties")
+    assert (klant.auth_type, klant.header_key) == (AuthTypes.api_key, "Authorization")
+    assert klant.header_value == "Token an-open-klant-token"
+    assert "an-open-klant-token" not in PRODUCTION_YAML.read_text()
+
+
+def test_production_example_names_every_service_the_portal_uses(
+    production_environment: None, settings
+) -> None:
+    load(PRODUCTION_YAML)
+
+    rows = services()
+    assert set(rows) == {
+        settings.ZAKEN_SERVICE_SLUG,
+        settings.CATALOGI_SERVICE_SLUG,
+        settings.DOCUMENTEN_SERVICE_SLUG,
+        settings.NOTIFICATIES_SERVICE_SLUG,
+        settings.KLANTINTERACTIES_SERVICE_SLUG,
+    }
+    assert rows["notificaties"]["api_type"] == APITypes.nrc
+    assert rows["klantinteracties"]["api_type"] == APITypes.kc
+    # Open Notificaties authenticates the portal with the Applicatie's own pair.
+    assert (rows["notificaties"]["client_id"], rows["notificaties"]["secret"]) == (
+        rows["zaken"]["client_id"],
+        rows["zaken"]["secret"],
+    )
+    assert not any("(demo)" in str(row["label"]) for row in rows.values())
 
 
 def test_a_missing_secret_in_the_environment_stops_the_load(

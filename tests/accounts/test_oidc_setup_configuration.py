@@ -30,6 +30,7 @@ def no_demo_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 def production_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENZAAK_CLIENT_ID", "mijnomgeving")
     monkeypatch.setenv("OPENZAAK_SECRET", "het-geheim-van-open-zaak")
+    monkeypatch.setenv("OPENKLANT_AUTHORIZATION", "Token het-token-van-open-klant")
     monkeypatch.setenv("DIGID_BROKER_SECRET", BROKER_SECRET)
 
 
