@@ -88,7 +88,7 @@ def _listed(list_name: OverviewList, overview: ZakenOverview) -> Seen:
 
 
 def _actor(request: HttpRequest) -> Actor:
-    """Every back office call of the desk carries the employee (STANDARDS Decision 1)."""
+    """Every back office call of the desk carries the employee (docs/standards.md Decision 1)."""
     return staff_actor(staff_member(request.user))
 
 

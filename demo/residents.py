@@ -1,4 +1,4 @@
-"""The test residents `make demo`'s OIDC provider logs in (RvIG test BSNs, STANDARDS §10)."""
+"""The test residents `make demo`'s OIDC provider logs in (RvIG test BSNs, docs/standards.md §10)."""
 
 from dataclasses import dataclass
 
@@ -7,7 +7,7 @@ _DIGID = "urn:oasis:names:tc:SAML:2.0:ac:classes:"
 
 @dataclass(frozen=True, slots=True)
 class Resident:
-    """A test resident at the demo's OIDC provider (RvIG test BSNs, see STANDARDS.md)."""
+    """A test resident at the demo's OIDC provider (RvIG test BSNs, see docs/standards.md)."""
 
     bsn: str
     name: str

@@ -1,4 +1,4 @@
-"""Where a resident can be reached: the verified addresses Open Klant holds (STANDARDS §5).
+"""Where a resident can be reached: the verified addresses Open Klant holds (docs/standards.md §5).
 
 Used both to address a message and to tell the resident on the Meldingen page what the
 portal knows. Only verified addresses count, and none of an inactive partij.

@@ -1,4 +1,4 @@
-"""The webhook's Authorization: the subscription's own `Bearer <JWT>` (STANDARDS §4.3).
+"""The webhook's Authorization: the subscription's own `Bearer <JWT>` (docs/standards.md §4.3).
 
 The value given to the NRC as `auth` is a ZGW-style JWT (HS256) whose `client_id` names a
 Subscription; the webhook checks the signature with that subscription's secret. `iat` is not

@@ -1,4 +1,4 @@
-"""What a notificatie means for residents: the handler table (DESIGN rule 14, STANDARDS §4.5).
+"""What a notificatie means for residents: the handler table (docs/architecture.md rule 14, docs/standards.md §4.5).
 
 A handler reads the back offices (the message itself is "informatie-arm") and returns the
 messages to send, or why none; it writes only the resident's latest status change (the newer

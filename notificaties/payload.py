@@ -1,4 +1,4 @@
-"""The notificatie the webhook receives, validated into a frozen value (STANDARDS §4.1)."""
+"""The notificatie the webhook receives, validated into a frozen value (docs/standards.md §4.1)."""
 
 import hashlib
 import json

@@ -41,7 +41,7 @@ def preference_save(identity: Identity, *, case_updates: bool, channel: str) -> 
 
 @dataclass(frozen=True, slots=True)
 class DeliveryNotice:
-    """What the Meldingen page warns about; booleans only (DESIGN rule 2).
+    """What the Meldingen page warns about; booleans only (docs/architecture.md rule 2).
 
     unavailable: Open Klant could not be asked, so nothing is known (no warning is guessed).
     sms_without_phone: SMS chosen, no verified phone number. action_by_email: then

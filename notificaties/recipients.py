@@ -1,4 +1,4 @@
-"""From a Delivery to an outbox row: preferences, rate limit, address, text (STANDARDS §4.5, §5).
+"""From a Delivery to an outbox row: preferences, rate limit, address, text (docs/standards.md §4.5, §5).
 
 Every decision is recorded: a message not sent is a `skipped` row with its reason.
 """

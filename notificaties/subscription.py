@@ -1,4 +1,4 @@
-"""Registering the portal's abonnement at the Notificaties API (STANDARDS §4.3), idempotently."""
+"""Registering the portal's abonnement at the Notificaties API (docs/standards.md §4.3), idempotently."""
 
 import logging
 from dataclasses import dataclass

@@ -1,4 +1,4 @@
-"""The webhook (DESIGN rule 14) and the resident's Meldingen page."""
+"""The webhook (docs/architecture.md rule 14) and the resident's Meldingen page."""
 
 import json
 from collections.abc import Sequence

@@ -1,4 +1,4 @@
-"""The site-wide guard's parts (DESIGN rule 17): the URL walker, the page checks, and two people.
+"""The site-wide guard's parts (docs/architecture.md rule 17): the URL walker, the page checks, and two people.
 
 Used by tests/test_guard.py (every page keeps the basics) and tests/test_guard_resident.py (no
 page is reachable with another person's identifiers).
@@ -279,9 +279,11 @@ def assert_page_basics(html: str) -> None:
         f"first focusable element: <{tag} {attrs}>"
     )
     assert "main-content" in facts.ids
-    assert facts.inline_scripts == 0, "inline <script>: the CSP blocks it (DESIGN rule 12)"
+    assert facts.inline_scripts == 0, (
+        "inline <script>: the CSP blocks it (docs/architecture.md rule 12)"
+    )
     assert facts.inline_styles == 0, (
-        "inline style or on* handler: the CSP blocks it (DESIGN rule 12)"
+        "inline style or on* handler: the CSP blocks it (docs/architecture.md rule 12)"
     )
     assert re.search(r"<title>\s*\S.* - MijnOmgeving\s*</title>", html), (
         "title is not '<page> - MijnOmgeving'"

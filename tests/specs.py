@@ -100,7 +100,7 @@ def openapi_for(api: str) -> OpenAPI:
         base_uri=path.as_uri(),
         config=Config(
             spec_validator_cls=None,
-            # Errors are application/problem+json (STANDARDS §2): read them as JSON.
+            # Errors are application/problem+json (docs/standards.md §2): read them as JSON.
             extra_media_type_deserializers={"application/problem+json": json.loads},
         ),
     )

@@ -1,4 +1,4 @@
-"""Site-wide guard (DESIGN rule 17): every named page, for everyone, keeps the basics.
+"""Site-wide guard (docs/architecture.md rule 17): every named page, for everyone, keeps the basics.
 
 Every named URL (tests/guard.py finds them) is requested anonymously, by a logged-in resident
 and by a desk employee looking that resident up, with the identifiers of the resident's own

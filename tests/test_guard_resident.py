@@ -1,4 +1,4 @@
-"""Site-wide guard (DESIGN rules 8 and 17): no page is reachable with another person's identifiers.
+"""Site-wide guard (docs/architecture.md rules 8 and 17): no page is reachable with another person's identifiers.
 
 Two residents, A and B, each with a zaak and a document in one in-memory back office. B, and a
 desk employee looking B up, request every URL that takes an identifier of a person's data

@@ -57,7 +57,7 @@ def status_in_timeline(
 
 
 def resultaat_label(resultaattype: ResultaatType) -> str:
-    """The result in a word or two, e.g. "Verleend" (STANDARDS §3.5)."""
+    """The result in a word or two, e.g. "Verleend" (docs/standards.md §3.5)."""
     return resultaattype.omschrijving
 
 

@@ -2,7 +2,7 @@
 
 Per-type rows are keyed by catalogus + identificatie (zaaktype), catalogus + omschrijving
 (informatieobjecttype: Catalogi 1.3.1 gives it no identificatie) and by omschrijving within a
-zaaktype (statustype), never by a versioned URL (STANDARDS Decision 5), so a new version of a
+zaaktype (statustype), never by a versioned URL (docs/standards.md Decision 5), so a new version of a
 zaaktype keeps its configuration.
 """
 
@@ -138,7 +138,7 @@ class MijnZakenConfig(SingletonModel):
         return self.show_zaken_without_status
 
 
-# Whether residents see a zaaktype. None follows the catalogus (STANDARDS 3.2 rule 1: only
+# Whether residents see a zaaktype. None follows the catalogus (docs/standards.md §3.2 rule 1: only
 # `indicatieInternOfExtern == "extern"`), so a row that only sets a label exposes nothing.
 SHOWN_CHOICES = [
     (None, _("Volgens de catalogus (alleen extern)")),
@@ -350,7 +350,7 @@ def bump_revision(**kwargs: object) -> None:
     """Mark the cached configuration snapshot stale (zaken.configuration.snapshot).
 
     A signal, not a save() override, because the admin's bulk delete and queryset updates
-    skip save(); this is cache bookkeeping, not domain flow (DESIGN rule 14).
+    skip save(); this is cache bookkeeping, not domain flow (docs/architecture.md rule 14).
     """
     MijnZakenConfig.get_solo()
     MijnZakenConfig.objects.update(revision=uuid4())

@@ -1,4 +1,4 @@
-"""What the MijnZaken pages show, as frozen values (DESIGN rule 2): no JSON, no URLs to follow.
+"""What the MijnZaken pages show, as frozen values (docs/architecture.md rule 2): no JSON, no URLs to follow.
 
 Templates read these attributes and branch only on the booleans stated here.
 """

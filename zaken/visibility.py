@@ -1,4 +1,4 @@
-"""Which zaken and documents a resident may see (STANDARDS §3.2 and §3.6, Decisions 2 and 3).
+"""Which zaken and documents a resident may see (docs/standards.md §3.2 and §3.6, Decisions 2 and 3).
 
 Every rule lives behind `VisibilityPolicy`, built by `visibility_policy()` alone, from the
 admin's configuration (zaken.models, keyed by catalogus + identificatie, Decision 5) with the

@@ -1,7 +1,7 @@
 """ZGW JWT checks as Open Zaak does them (vng-api-common JWTAuth + Open Zaak's iat expiry).
 
 Every failure is a 403 problem with Open Zaak's error code. Stricter than Open Zaak in one
-way: the `iss` claim must be present too (STANDARDS §1 says clients send it).
+way: the `iss` claim must be present too (docs/standards.md §1 says clients send it).
 """
 
 import time

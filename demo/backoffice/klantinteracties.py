@@ -2,7 +2,7 @@
 
 Served under `/klantinteracties/api/v1` with `Authorization: Token <key>` (the key comes from
 DEMO_KLANTINTERACTIES_TOKEN). Only what the portal's Notificatieservice needs: partijen (found
-by their BSN identificator, STANDARDS §5) and their digitale adressen.
+by their BSN identificator, docs/standards.md §5) and their digitale adressen.
 
 The seed (who has which address) is in klantinteracties_seed.py.
 """

@@ -7,7 +7,7 @@ Served under `/notificaties/api/v1` with the same ZGW JWT as the other demo APIs
   and (DEMO_NOTIFICATIES_TEST_CALLBACK_AUTH, on by default) once WITHOUT auth and requires
   401/403, as Open Notificaties' validators do; `auth` is write-only, as in Open Notificaties;
 - `POST /notificaties`: a producer publishes; every abonnement with a matching kanaal filter
-  (STANDARDS §4.3) gets a POST to its callbackUrl with `Authorization: <auth>`, in a
+  (docs/standards.md §4.3) gets a POST to its callbackUrl with `Authorization: <auth>`, in a
   background thread, retried with exponential backoff on a non-2xx answer or an error.
 
 The back office itself publishes `zaken`/`status`/`create` when `/_demo/zaken/{uuid}/next-status`

@@ -80,7 +80,7 @@ class DigiDBackend(OIDCSettingsMixin, OIDCAuthenticationBackend):
         """The provider's key for ``token``, as mozilla-django-oidc picks it, but with
         ``verify_kid`` from the settings in force (it reads OIDC_VERIFY_KID itself).
 
-        The key set comes through the client layer (DESIGN rule 4): its timeout, no cookies,
+        The key set comes through the client layer (docs/architecture.md rule 4): its timeout, no cookies,
         typed errors; a provider that does not answer is a failed login, not a traceback.
         """
         try:

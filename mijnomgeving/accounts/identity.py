@@ -55,7 +55,7 @@ def identifier_hash(number: str) -> str:
 
 
 def pseudonym(identity: Identity) -> str:
-    """The user_id for the ZGW audit trail (STANDARDS Decision 1): no BSN leaves in a JWT."""
+    """The user_id for the ZGW audit trail (docs/standards.md Decision 1): no BSN leaves in a JWT."""
     return f"{identity.kind}:{identifier_hash(identity.number)}"
 
 

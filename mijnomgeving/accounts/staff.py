@@ -22,5 +22,5 @@ def staff_member(user: AbstractBaseUser) -> StaffMember:
 
 
 def staff_actor(member: StaffMember) -> Actor:
-    """STANDARDS Decision 1: desk look-ups carry the employee's username and full name."""
+    """docs/standards.md Decision 1: desk look-ups carry the employee's username and full name."""
     return Actor(user_id=member.username, user_representation=member.full_name)

@@ -1,5 +1,5 @@
 """How a client proves who it is, as objects a Service's configuration picks (auth_for):
-ZGW JSON Web Tokens (STANDARDS §1: HS256, fresh per request, claims in the standard's order),
+ZGW JSON Web Tokens (docs/standards.md §1: HS256, fresh per request, claims in the standard's order),
 an API key header, Open Klant's `Token` header, NotifyNL's service JWT, or nothing."""
 
 import base64

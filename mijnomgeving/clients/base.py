@@ -1,4 +1,4 @@
-"""The API clients' common reading: JSON, pages, searches, parsing, streams (DESIGN rule 4).
+"""The API clients' common reading: JSON, pages, searches, parsing, streams (docs/architecture.md rule 4).
 
 The HTTP call itself is transport.py's; only mijnomgeving/clients/ speaks HTTP.
 """

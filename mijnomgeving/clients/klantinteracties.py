@@ -6,7 +6,7 @@ from .actor import Actor
 from .base import ApiClient, load_service
 from .klantinteracties_resources import DigitaalAdres, Partij
 
-# The partij-identificator codes of Open Klant 2.6+ (STANDARDS §5; not the old inp/nnp/vtn).
+# The partij-identificator codes of Open Klant 2.6+ (docs/standards.md §5; not the old inp/nnp/vtn).
 BSN_LOOKUP = {
     "partijIdentificator__codeObjecttype": "natuurlijk_persoon",
     "partijIdentificator__codeSoortObjectId": "bsn",

@@ -1,4 +1,4 @@
-"""Klantinteracties API 0.9.0 (Open Klant 2) resources: partij and digitaal adres (STANDARDS §5)."""
+"""Klantinteracties API 0.9.0 (Open Klant 2) resources: partij and digitaal adres (docs/standards.md §5)."""
 
 from dataclasses import dataclass, field
 from datetime import date

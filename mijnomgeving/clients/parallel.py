@@ -1,4 +1,4 @@
-"""The one bounded helper for independent upstream calls (DESIGN rule 6)."""
+"""The one bounded helper for independent upstream calls (docs/architecture.md rule 6)."""
 
 import contextvars
 import threading

@@ -1,5 +1,5 @@
 """One HTTP call to a back office: the Service's root, credentials, timeouts, redirects that
-stay under the root, and every failure as a typed, logged error (DESIGN rules 4-6)."""
+stay under the root, and every failure as a typed, logged error (docs/architecture.md rules 4-6)."""
 
 import logging
 import time

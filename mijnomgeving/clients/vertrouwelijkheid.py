@@ -1,4 +1,4 @@
-"""The ordered confidentiality scale of the ZGW APIs (STANDARDS §3.1, Decision 2)."""
+"""The ordered confidentiality scale of the ZGW APIs (docs/standards.md §3.1, Decision 2)."""
 
 from enum import Enum
 

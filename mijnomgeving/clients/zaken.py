@@ -27,7 +27,7 @@ class ZakenPage:
 
 
 class ZakenClient(ApiClient):
-    # Required on /zaken (because of zaakgeometrie); sent on every call (STANDARDS §2).
+    # Required on /zaken (because of zaakgeometrie); sent on every call (docs/standards.md §2).
     extra_headers: ClassVar[Mapping[str, str]] = {"Accept-Crs": "EPSG:4326"}
 
     def zaken_page(
@@ -83,7 +83,7 @@ class ZakenClient(ApiClient):
         return self.fetch(url, Status.from_api)
 
     def rollen(self, zaak_url: str) -> list[Rol]:
-        """Every rol of the zaak (filter on the betrokkene client-side: STANDARDS §3.2 rule 4)."""
+        """Every rol of the zaak (filter on the betrokkene client-side: docs/standards.md §3.2 rule 4)."""
         return self.fetch_all("rollen", Rol.from_api, params={"zaak": zaak_url})
 
     def resultaat(self, url: str) -> Resultaat:

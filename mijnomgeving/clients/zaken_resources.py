@@ -1,7 +1,7 @@
 """Zaken API 1.5 resources as frozen values (field names: the standard's, in snake_case).
 
 Related resources are URLs (`zaak.status`); what `expand` embedded arrives in separate,
-typed `expanded_*` fields that are None when it was not asked for (DESIGN rule 2).
+typed `expanded_*` fields that are None when it was not asked for (docs/architecture.md rule 2).
 """
 
 from dataclasses import dataclass, field

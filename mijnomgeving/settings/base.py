@@ -23,7 +23,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # The public address of the portal, for links in e-mails and the OIDC redirect.
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
-# Secret for pseudonyms: the user_id in outgoing ZGW JWTs (STANDARDS Decision 1) and the
+# Secret for pseudonyms: the user_id in outgoing ZGW JWTs (docs/standards.md Decision 1) and the
 # hashed BSN/KVK lookup key on the user record. Falls back to SECRET_KEY.
 PSEUDONYM_SECRET = env("MIJNOMGEVING_PSEUDONYM_SECRET", SECRET_KEY)
 

@@ -23,7 +23,7 @@ CATALOGI_CACHE_SECONDS = env_int("CATALOGI_CACHE_SECONDS", 60 * 60)
 UPSTREAM_MAX_PAGES = env_int("UPSTREAM_MAX_PAGES", 50)
 # <<< clients/
 
-# MijnZaken visibility (STANDARDS §3.2, Decisions 2 and 3); per-type overrides live in the admin.
+# MijnZaken visibility (docs/standards.md §3.2, Decisions 2 and 3); per-type overrides live in the admin.
 ZAAK_MAX_VERTROUWELIJKHEID = env("ZAAK_MAX_VERTROUWELIJKHEID", "zaakvertrouwelijk")
 DOCUMENT_MAX_VERTROUWELIJKHEID = env("DOCUMENT_MAX_VERTROUWELIJKHEID", "beperkt_openbaar")
 SHOW_ZAKEN_WITHOUT_STATUS = env_bool("SHOW_ZAKEN_WITHOUT_STATUS", False)
@@ -39,7 +39,7 @@ KLANTINTERACTIES_SERVICE_SLUG = env("KLANTINTERACTIES_SERVICE_SLUG", "klantinter
 NOTIFICATIES_ZAKEN_BRONORGANISATIE = env("NOTIFICATIES_ZAKEN_BRONORGANISATIE")
 # Kanalen of the portal's abonnement; zaken gets the bronorganisatie filter above.
 NOTIFICATIES_KANALEN = env_list("NOTIFICATIES_KANALEN", "zaken")
-# At most one message per resident and zaak within this many seconds (STANDARDS §4.5 step 6).
+# At most one message per resident and zaak within this many seconds (docs/standards.md §4.5 step 6).
 NOTIFICATION_RATE_LIMIT_SECONDS = env_int("NOTIFICATION_RATE_LIMIT_SECONDS", 15 * 60)
 # Retries of a failing notification or message: attempts in all, and the first delay (doubled
 # after each failure) before it ends in the visible "failed" state.

@@ -1,4 +1,4 @@
-"""Desk look-ups identify the employee in the ZGW JWT (STANDARDS Decision 1), never the BSN."""
+"""Desk look-ups identify the employee in the ZGW JWT (docs/standards.md Decision 1), never the BSN."""
 
 import pytest
 from django.test import Client

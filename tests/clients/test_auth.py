@@ -1,4 +1,4 @@
-"""ZGW JWT (STANDARDS §1), API key and no-auth on the wire."""
+"""ZGW JWT (docs/standards.md §1), API key and no-auth on the wire."""
 
 import base64
 import json

@@ -1,4 +1,4 @@
-"""The Klantinteracties client against spec-valid Open Klant 2.18 payloads (STANDARDS §5)."""
+"""The Klantinteracties client against spec-valid Open Klant 2.18 payloads (docs/standards.md §5)."""
 
 from typing import Any
 from uuid import UUID

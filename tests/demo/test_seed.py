@@ -1,4 +1,4 @@
-"""The seed is coherent and exercises every visibility rule (STANDARDS §3.2, §3.6, Decisions 2-3).
+"""The seed is coherent and exercises every visibility rule (docs/standards.md §3.2, §3.6, Decisions 2-3).
 
 `visible_zaken` and `visible_documents` restate the rules independently of any portal code;
 the expectations below are the table in the demo's report, so portal tests can rely on it.
@@ -268,7 +268,7 @@ def test_the_api_filters_what_the_seed_table_says(demo_backoffice):
         )
         return response.json()["count"]
 
-    # The API leaves intern zaaktypen and zaken without status to the portal (STANDARDS §3.2).
+    # The API leaves intern zaaktypen and zaken without status to the portal (docs/standards.md §3.2).
     assert [count(bsn) for bsn in ("999993653", "999990755", "999991954", "999993847")] == [
         5,
         1,

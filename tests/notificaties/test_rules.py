@@ -1,4 +1,4 @@
-"""STANDARDS §4.5, each rule with a case that sends and one that does not."""
+"""docs/standards.md §4.5, each rule with a case that sends and one that does not."""
 
 from typing import Any
 

@@ -52,7 +52,7 @@ BSN = re.compile(r"-(\d{9})(?:-|$)")
 ZAAK_DETAIL = re.compile(r"^/zaken/api/v1/zaken/([0-9a-f-]{36})$")
 GAPS = ("niet beschikbaar", "niet worden opgehaald")
 
-# The document rules with the default settings (STANDARDS §3.6; zaken/visibility.py):
+# The document rules with the default settings (docs/standards.md §3.6; zaken/visibility.py):
 # DOCUMENT_MAX_VERTROUWELIJKHEID beperkt_openbaar, richtingen inkomend and uitgaand, final only.
 SHOWN_LEVELS = frozenset({"openbaar", "beperkt_openbaar"})
 SHOWN_RICHTINGEN = frozenset({"inkomend", "uitgaand"})

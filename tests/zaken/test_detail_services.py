@@ -26,7 +26,7 @@ def get(identity: Identity, zaak: dict):
     return zaak_get_for(identity=identity, uuid=UUID(zaak["uuid"]))
 
 
-# --- Ownership: a rol on that zaak (STANDARDS §3.2 rule 4) -------------------------------------
+# --- Ownership: a rol on that zaak (docs/standards.md §3.2 rule 4) -------------------------------------
 
 
 def test_the_initiator_and_a_belanghebbende_see_the_zaak(world: ZgwWorld, identity, expand) -> None:
@@ -113,7 +113,7 @@ def test_a_hidden_zaak_is_not_found(world: ZgwWorld, identity, expand, hidden: d
         get(identity, zaak)
 
 
-# --- The timeline (STANDARDS §3.4) --------------------------------------------------------------
+# --- The timeline (docs/standards.md §3.4) --------------------------------------------------------------
 
 
 def test_the_timeline_shows_reached_steps_oldest_first_then_what_comes(
@@ -328,7 +328,7 @@ def test_a_document_listed_but_not_linked_to_the_zaak_is_not_shown(
     assert [d.titel for d in get(identity, zaak).documents] == ["Van deze zaak"]
 
 
-# --- Document rules (STANDARDS §3.6, Decisions 2 and 3) -----------------------------------------
+# --- Document rules (docs/standards.md §3.6, Decisions 2 and 3) -----------------------------------------
 
 
 @pytest.mark.parametrize(

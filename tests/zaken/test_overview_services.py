@@ -35,7 +35,7 @@ def uuids(overview) -> list[str]:
     return [str(zaak.uuid) for zaak in overview.zaken]
 
 
-# --- Visibility (STANDARDS §3.2) ---------------------------------------------------------------
+# --- Visibility (docs/standards.md §3.2) ---------------------------------------------------------------
 
 
 def test_an_extern_zaak_shows_and_an_intern_zaaktype_hides_it(

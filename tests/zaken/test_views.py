@@ -167,7 +167,7 @@ def test_opschorting_and_verlenging_are_said_in_plain_words(
     assert "De behandeltijd is verlengd met 42 dagen Het advies duurt langer." in page
 
 
-# --- 404s that reveal nothing (DESIGN rule 8) ---------------------------------------------------
+# --- 404s that reveal nothing (docs/architecture.md rule 8) ---------------------------------------------------
 
 
 def not_found_body(response) -> str:

@@ -82,7 +82,7 @@ def required(value: T | UpstreamError) -> T:
 
 
 def has_rol(identity: Identity, rollen: tuple[Rol, ...] | list[Rol]) -> bool:
-    """Whether this person is a betrokkene of the zaak (STANDARDS §3.2 rule 4, client-side)."""
+    """Whether this person is a betrokkene of the zaak (docs/standards.md §3.2 rule 4, client-side)."""
     if identity.bsn:
         return any(
             rol.betrokkene_type == NATUURLIJK_PERSOON and rol.inp_bsn == identity.bsn

@@ -1,4 +1,4 @@
-"""The documents of a zaak a resident may see, and the proxied download (STANDARDS §3.6)."""
+"""The documents of a zaak a resident may see, and the proxied download (docs/standards.md §3.6)."""
 
 from dataclasses import dataclass
 from functools import partial

@@ -118,7 +118,7 @@ def checked(
     zaaktypen: dict[str, ZaakType],
 ) -> list[Zaak]:
     """The rows the person may see: a rol for them when the rollen came along (a back office
-    that ignores the betrokkene filter must not show someone else's case, STANDARDS §3.2
+    that ignores the betrokkene filter must not show someone else's case, docs/standards.md §3.2
     rule 4), and every visibility rule (a zaak without status yet; a zaaktype from outside
     the catalogus)."""
     shown = [

@@ -264,7 +264,7 @@ INFORMATIEOBJECTTYPEN = [
     ("intern-advies", "Intern advies", "intern", "Advies"),
 ]
 
-# Direction of each documenttype within every extern zaaktype (STANDARDS Decision 3).
+# Direction of each documenttype within every extern zaaktype (docs/standards.md Decision 3).
 RICHTING = {
     "aanvraagformulier": "inkomend",
     "bijlage": "inkomend",

@@ -1,4 +1,4 @@
-"""The residents' zaken and documents; every visibility rule of STANDARDS §3.2/§3.6 is exercised.
+"""The residents' zaken and documents; every visibility rule of docs/standards.md §3.2/§3.6 is exercised.
 
 Zaak UUIDs are `uid("zaak:<key>")` and document UUIDs `uid("document:<key>")`, with the keys
 used below, so tests can name a record without searching for it.
