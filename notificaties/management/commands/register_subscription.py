@@ -56,12 +56,14 @@ class Command(BaseCommand):
             .values_list("api_root", flat=True)
             .first()
         )
-        if nrc_root and is_local_address(nrc_root):
+        if nrc_root is None:
+            return  # nothing to register with: subscription_register says what to configure
+        if is_local_address(nrc_root):
             return
         which = " (de standaardwaarde)" if site_url == DEFAULT_SITE_URL else ""
         raise CommandError(
             f"SITE_URL is {site_url}{which}: een adres op deze computer zelf. De Notificaties "
-            f"API ({nrc_root or 'niet ingesteld'}) kan de portal daar niet bereiken, dus er "
+            f"API ({nrc_root}) kan de portal daar niet bereiken, dus er "
             "zouden nooit meldingen binnenkomen. Zet SITE_URL op het adres waarop de portal "
             "bereikbaar is, bijvoorbeeld https://mijn.gemeente.nl, en registreer opnieuw. "
             f"/ SITE_URL is {site_url}{' (the default)' if which else ''}, an address on this "
