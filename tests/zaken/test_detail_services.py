@@ -316,6 +316,24 @@ def test_one_document_that_fails_is_marked_and_the_rest_shown(
     assert detail.documents_unavailable
 
 
+def test_a_document_the_back_office_refuses_the_portal_is_hidden_not_a_gap(
+    world: ZgwWorld, identity, expand
+) -> None:
+    # Open Zaak withholds a document above the maximum of the portal's Autorisatie: its list
+    # search leaves it out and its detail answers 403. Not for residents, not an outage.
+    zaak = world.add_zaak()
+    world.add_document(zaak, titel="Gewoon")
+    withheld = world.add_document(zaak, titel="Te vertrouwelijk")
+    uuid = withheld["url"].rsplit("/", 1)[1]
+    world.fail(r"/enkelvoudiginformatieobjecten(\?|/_zoek)", "500")
+    world.fail(f"enkelvoudiginformatieobjecten/{uuid}$", "403")
+
+    detail = get(identity, zaak)
+
+    assert [d.titel for d in detail.documents] == ["Gewoon"]
+    assert not detail.documents_unavailable
+
+
 def test_a_document_listed_but_not_linked_to_the_zaak_is_not_shown(
     world: ZgwWorld, identity, expand
 ) -> None:

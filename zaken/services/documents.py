@@ -44,12 +44,15 @@ def visible_documents(
 ) -> tuple[tuple[DocumentRow, ...], bool]:
     """The rows the resident may see (newest first) and whether any document failed to load.
 
-    `eios` and `informatieobjecttypen` map URLs to the resource or its UpstreamError.
+    `eios` and `informatieobjecttypen` map URLs to the resource or its UpstreamError; a
+    document the back office refuses the portal (403) is hidden, not a failure.
     """
     rows: list[DocumentRow] = []
     incomplete = False
     for url in dict.fromkeys(zio.informatieobject for zio in zios):
         eio = eios.get(url)
+        if _withheld(eio):
+            continue  # above what the portal may read: hidden, as the list search hides it
         if not isinstance(eio, EnkelvoudigInformatieObject):
             incomplete = True
             continue
@@ -59,6 +62,12 @@ def visible_documents(
             rows.append(_row(eio, iot))
     rows.sort(key=lambda row: row.datum, reverse=True)
     return tuple(rows), incomplete
+
+
+def _withheld(eio: object) -> bool:
+    """Open Zaak refuses (403) a document above the vertrouwelijkheid its Autorisatie allows
+    the portal (zrc-006 for documents): the document is not for residents, not a failure."""
+    return isinstance(eio, UpstreamRejected) and eio.status_code == 403
 
 
 def _ziots_for(
