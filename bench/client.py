@@ -62,7 +62,7 @@ def expect_ok(view: PageView, url: str) -> PageView:
 
 
 class Backoffice:
-    """The demo back office's /_demo/ hooks: latency knob and request log."""
+    """The demo back office's /_demo/ hooks: latency and cost model knobs, request log."""
 
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url.rstrip("/")
@@ -74,6 +74,14 @@ class Backoffice:
         )
         response.raise_for_status()
 
+    def set_cost_model(self, name: str) -> None:
+        """The named cost model (demo/backoffice/costs.py) in place of the flat latency;
+        "" for the flat latency again."""
+        response = self.session.put(
+            f"{self.base_url}/_demo/cost-model", json={"model": name}, timeout=10
+        )
+        response.raise_for_status()
+
     def clear_log(self) -> None:
         self.session.delete(f"{self.base_url}/_demo/requests", timeout=10).raise_for_status()
 
@@ -82,8 +90,10 @@ class Backoffice:
         response.raise_for_status()
         return list(response.json())
 
-    def cost_of(self, action: Any) -> tuple[Any, PageCost]:
-        """Run action() (one page view) on an empty request log; its result and its cost."""
+    def logged(self, action: Any) -> tuple[Any, PageCost, list[dict[str, Any]]]:
+        """Run action() (one page view) on an empty request log: its result, its cost and
+        the log entries themselves (each with the model's "cost" under the cost model)."""
         self.clear_log()
         result = action()
-        return result, page_cost(self.log())
+        log = self.log()
+        return result, page_cost(log), log

@@ -2,7 +2,7 @@
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +11,7 @@ from bench.client import Backoffice, BenchError, log_in, new_session, timed_get
 from bench.memory import RssSampler
 from bench.stats import Timing, median, percentile
 from demo.backoffice.seed import uid
+from demo.backoffice.seed.bench import FEW, MANY, case_key
 
 BSN = "999991954"  # Sierra Kooyman: 25 zaken
 CASE_UUID = uid("zaak:sierra-evenement")  # 8 statuses, 10 visible documents
@@ -18,11 +19,39 @@ LARGE_ZAAK_UUID = uid("zaak:sierra-02")
 LARGE_DOCUMENT_UUID = uid("document:sierra-groot-document")
 SMALL_DOCUMENT_UUID = uid("document:sierra-evenement-aanvraag")
 
+# The flat-latency figures (issue 6): Sierra's overview and case page.
 PAGES = {
     "overview": "/mijn-zaken/",
     "case": f"/mijn-zaken/{CASE_UUID}/",
 }
 LARGE_DOWNLOAD = f"/mijn-zaken/{LARGE_ZAAK_UUID}/documenten/{LARGE_DOCUMENT_UUID}/download/"
+
+
+@dataclass(frozen=True)
+class Resident:
+    """One size of the calibrated figures: a resident with `zaken` zaken and their case
+    (8 statuses, 10 visible documents)."""
+
+    zaken: int
+    bsn: str
+    case: str
+
+    def pages(self) -> dict[str, str]:
+        return {
+            "dashboard": "/mijn-omgeving/",
+            "open": "/mijn-zaken/",
+            "closed": "/mijn-zaken/afgerond/",
+            "case": f"/mijn-zaken/{self.case}/",
+        }
+
+
+# The calibrated figures' three sizes (demo/backoffice/seed/bench.py, DEMO_BENCH_RESIDENTS).
+RESIDENTS = (
+    Resident(3, FEW.bsn, str(uid(f"zaak:{case_key(FEW)}"))),
+    Resident(25, BSN, str(CASE_UUID)),
+    Resident(120, MANY.bsn, str(uid(f"zaak:{case_key(MANY)}"))),
+)
+PAGE_NAMES = ("dashboard", "open", "closed", "case")
 
 
 @dataclass(frozen=True)
@@ -33,45 +62,66 @@ class PageFigure:
     calls: list[int]
     round_trips: list[int]
     example: str  # the cost account (calls per resource, critical path) of the median view
+    work_ms: list[float] | None = None  # the cost model's back office time per view, summed
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        figure = {
             **self.timing.as_dict(),
             "upstream_calls": _spread(self.calls),
             "round_trips": _spread(self.round_trips),
             "cost_of_median_view": self.example.splitlines(),
         }
+        if self.work_ms is not None:
+            figure["backoffice_work_ms"] = _spread(self.work_ms)
+        return figure
 
 
-def _spread(values: list[int]) -> dict[str, float]:
-    return {"median": median(values), "min": min(values), "max": max(values)}
+def _spread(values: Sequence[float]) -> dict[str, float]:
+    return {
+        "median": round(median(values), 1),
+        "min": round(min(values), 1),
+        "max": round(max(values), 1),
+    }
 
 
 def measure_page(
-    portal_url: str, path: str, backoffice: Backoffice, *, runs: int, warmup: int
+    portal_url: str,
+    path: str,
+    backoffice: Backoffice,
+    *,
+    runs: int,
+    warmup: int,
+    bsn: str = BSN,
 ) -> PageFigure:
-    """Log in, view the page `warmup` times untimed, then `runs` times timed, one at a time.
+    """Log in as bsn, view the page `warmup` times untimed, then `runs` times timed, one at
+    a time.
 
     Before each timed view the back office's request log is emptied and after it read, so
-    every view has its own count of upstream calls and dependent round trips.
+    every view has its own count of upstream calls and dependent round trips (and, with the
+    cost model, the back office time the model charged for it, summed over its calls).
     """
-    session = log_in(portal_url, BSN)
+    session = log_in(portal_url, bsn)
     url = f"{portal_url}{path}"
     for _ in range(warmup):
         _ok(timed_get(session, url).status, url)
     times: list[float] = []
     costs = []
+    work: list[float] = []
     for _ in range(runs):
-        view, cost = backoffice.cost_of(lambda: timed_get(session, url))
+        view, cost, log = backoffice.logged(lambda: timed_get(session, url))
         _ok(view.status, url)
         times.append(view.ms)
         costs.append(cost)
+        charged = [entry["cost"]["ms"] for entry in log if entry.get("cost")]
+        if charged:
+            work.append(sum(charged))
     middle = sorted(range(runs), key=lambda i: times[i])[runs // 2]
     return PageFigure(
         timing=Timing.of(times),
         calls=[cost.calls for cost in costs],
         round_trips=[cost.round_trips for cost in costs],
         example=costs[middle].describe(),
+        work_ms=work if len(work) == runs else None,
     )
 
 
@@ -103,13 +153,23 @@ class Throughput:
         }
 
 
-def measure_throughput(portal_url: str, *, clients: int, seconds: float) -> Throughput:
-    """`clients` residents at once, each its own logged-in session, cycling overview and
-    case page for `seconds`. A request counts when it completes (any status); non-200
-    answers and exceptions are errors. Requests still running at the end are awaited and
-    counted (the duration is measured up to the last one)."""
-    sessions = list(ThreadPoolExecutor(4).map(lambda _: log_in(portal_url, BSN), range(clients)))
-    urls = [f"{portal_url}{path}" for path in PAGES.values()]
+def measure_throughput(
+    portal_url: str,
+    *,
+    clients: int,
+    seconds: float,
+    residents: Sequence[tuple[str, Sequence[str]]] = ((BSN, tuple(PAGES.values())),),
+) -> Throughput:
+    """`clients` residents at once, each its own logged-in session, for `seconds`: client i
+    logs in as residents[i % len(residents)] and cycles that resident's pages. A request
+    counts when it completes (any status); non-200 answers and exceptions are errors.
+    Requests still running at the end are awaited and counted (the duration is measured up
+    to the last one)."""
+
+    def session_of(index: int) -> Any:
+        return log_in(portal_url, residents[index % len(residents)][0])
+
+    sessions = list(ThreadPoolExecutor(4).map(session_of, range(clients)))
     lock = threading.Lock()
     times: list[float] = []
     errors = [0]
@@ -118,6 +178,7 @@ def measure_throughput(portal_url: str, *, clients: int, seconds: float) -> Thro
 
     def resident(index: int) -> None:
         session = sessions[index]
+        urls = [f"{portal_url}{path}" for path in residents[index % len(residents)][1]]
         start.wait()
         turn = index
         while time.perf_counter() < stop_at[0]:
@@ -202,4 +263,12 @@ def p95(values: list[float]) -> float:
     return percentile(values, 0.95)
 
 
-__all__ = ["PAGES", "measure_download", "measure_page", "measure_throughput", "new_session"]
+__all__ = [
+    "PAGES",
+    "PAGE_NAMES",
+    "RESIDENTS",
+    "measure_download",
+    "measure_page",
+    "measure_throughput",
+    "new_session",
+]

@@ -13,6 +13,7 @@ Shape "production" (bench/production.py): PostgreSQL and Redis, two gunicorn ins
 variant behind nginx on one port, two task workers.
 """
 
+import json
 import secrets
 import sys
 import time
@@ -22,7 +23,9 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet
 
+from demo.backoffice.seed.bench import BENCH_RESIDENTS
 from demo.processes import Child, free_port
+from demo.residents import Resident
 from demo.stack import CONFIG_YAML, Stack, StackSettings
 
 # Migrate and load the back office services (demo/config/setup.yaml): nothing demo-only
@@ -34,6 +37,17 @@ from django.core.management import call_command
 call_command("migrate", interactive=False, verbosity=0)
 call_command("setup_configuration", yaml_file=sys.argv[1], stdout=io.StringIO())
 """
+
+# The benchmark's own residents (3 and 120 zaken), known to the OIDC provider as the demo's are.
+BENCH_LOGINS = [
+    Resident(
+        person.bsn,
+        person.naam,
+        "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract",
+        f"{total} zaken (benchmark)",
+    )
+    for person, total, _ in BENCH_RESIDENTS
+]
 
 VARIANTS: dict[str, dict[str, str]] = {
     "ours": {},
@@ -104,6 +118,13 @@ class BenchStack(Stack):
             # an idle kept-alive connection just as nginx reuses it (a reset, then a retry).
             "--keep-alive", "75",
         ]  # fmt: skip
+
+    def _commands(self) -> dict[str, list[str]]:
+        """demo.stack's commands; the OIDC provider also logs in the benchmark's residents."""
+        commands = super()._commands()
+        users = [arg for r in BENCH_LOGINS for arg in ("--user-claims", json.dumps(r.claims()))]
+        commands["oidc"] = [*commands["oidc"], *users]
+        return commands
 
     def variant_env(self, variant: str, url: str) -> dict[str, str]:
         return self.portal_env() | {"SITE_URL": url} | VARIANTS[variant]

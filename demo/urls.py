@@ -6,6 +6,7 @@ from django.urls import path
 from demo.backoffice import (
     catalogi,
     control,
+    costs,
     documenten,
     klantinteracties,
     notificaties_api,
@@ -59,6 +60,7 @@ urlpatterns = [
     path("_demo/health", control.health),
     path("_demo/requests", control.requests_log),
     path("_demo/latency", control.latency),
+    path("_demo/cost-model", costs.hook),  # the calibrated cost model in place of the latency
     path("_demo/reset", control.reset),
     # next-status also publishes a zaken/status notification (demo/backoffice/notificaties*.py).
     path("_demo/zaken/<uuid:uuid>/next-status", notificaties_api.next_status),

@@ -50,20 +50,58 @@ def _results(cold: float, warm: float, base: float) -> dict:
     return {"pages": {"overview": page, "case": page}}
 
 
-def test_targets_follow_issue_6_on_50_ms() -> None:
-    found = {t.name: t for t in targets(_results(170, 120, 1300)["pages"], 19_000_000, 50)}
-    assert found["overview median, cold cache"].limit == "<= 180 ms"
-    assert found["overview median, cold cache"].holds
-    assert found["case median, warm cache"].limit == "<= 130 ms"
-    assert found["case median, warm cache"].holds
-    speedup = found["overview (25 zaken) vs baseline, warm"]
-    assert speedup.value == pytest.approx(1300 / 120) and speedup.holds
+def _sizes(page_ms: dict[int, float], case_ms: float = 200, calls: int = 9) -> dict:
+    """results["sizes"] with every list page at page_ms[zaken], the case page at case_ms."""
+    return {
+        str(zaken): {
+            "pages": {
+                page: {
+                    "cold": _page(ms * 1.3, calls + 3),
+                    "ours": _page(ms, calls),
+                    "baseline": _page(ms * 3, 16, 16),
+                }
+                for page, ms in (
+                    ("dashboard", list_ms),
+                    ("open", list_ms),
+                    ("closed", list_ms),
+                    ("case", case_ms),
+                )
+            }
+        }
+        for zaken, list_ms in page_ms.items()
+    }
+
+
+def _download(growth_bytes: int) -> dict:
+    return {"ours": {"growth_bytes": growth_bytes}}
+
+
+def test_targets_follow_issue_9_on_the_cost_model() -> None:
+    results = {"sizes": _sizes({3: 250, 25: 300, 120: 370}), "download": _download(19_000_000)}
+
+    found = {t.name: t for t in targets(results)}
+
+    assert found["open list median, 120 zaken"].limit == "<= 400 ms"
+    assert found["open list median, 120 zaken"].holds
+    growth = found["dashboard median, 120 / 3 zaken"]
+    assert growth.limit == "<= 1.5x" and growth.value == pytest.approx(370 / 250) and growth.holds
+    assert found["case page median, 120 zaken"].limit == "<= 300 ms"
+    assert found["case page median, 3 zaken"].holds
+    calls = found["closed list: upstream calls a view, any size, cold or warm"]
+    assert calls.limit == "<= 15" and calls.value == 12 and calls.holds  # the cold views' 9 + 3
     assert found["memory growth, 200 MB download"].holds
+    assert len(found) == 3 * 2 + 3 + 4 + 1
 
 
 def test_targets_fail_when_a_limit_is_passed() -> None:
-    found = {t.name: t for t in targets(_results(181, 131, 1000)["pages"], 21_000_000, 50)}
-    assert not any(t.holds for t in found.values())
+    results = {
+        "sizes": _sizes({3: 200, 25: 300, 120: 401}, case_ms=301, calls=13),
+        "download": _download(21_000_000),
+    }
+
+    found = targets(results)
+
+    assert not any(t.holds for t in found)
 
 
 def test_table_has_a_row_per_figure_with_the_ratio() -> None:

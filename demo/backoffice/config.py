@@ -18,6 +18,7 @@ class Config:
     latency_jitter_ms: float
     large_document_mb: int
     today: date
+    bench_residents: bool = False
 
 
 # The municipality's clock: dates and times residents and staff see are Dutch ones.
@@ -44,8 +45,9 @@ def _number(name: str, default: str) -> float:
 
 def from_environment() -> Config:
     """DEMO_ZGW_CLIENT_ID, DEMO_ZGW_SECRET, DEMO_LATENCY_MS, DEMO_LATENCY_JITTER_MS,
-    DEMO_LARGE_DOCUMENT_MB and DEMO_TODAY (ISO date the seed treats as today; default: today
-    in the Netherlands)."""
+    DEMO_LARGE_DOCUMENT_MB, DEMO_TODAY (ISO date the seed treats as today; default: today
+    in the Netherlands) and DEMO_BENCH_RESIDENTS (true: seed the benchmark's residents of 3
+    and 120 zaken). DEMO_COST_MODEL is read by demo/backoffice/costs.py."""
     today = os.environ.get("DEMO_TODAY", "")
     return Config(
         client_id=os.environ.get("DEMO_ZGW_CLIENT_ID", "mijnomgeving-demo"),
@@ -54,4 +56,6 @@ def from_environment() -> Config:
         latency_jitter_ms=_number("DEMO_LATENCY_JITTER_MS", "0"),
         large_document_mb=int(_number("DEMO_LARGE_DOCUMENT_MB", "0")),
         today=date.fromisoformat(today) if today else municipal_today(),
+        bench_residents=os.environ.get("DEMO_BENCH_RESIDENTS", "").strip().lower()
+        in ("1", "true", "yes", "on"),
     )

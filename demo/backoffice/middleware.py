@@ -1,4 +1,5 @@
-"""Around every API call: injected latency, JWT auth, the request log and Content-Length."""
+"""Around every API call: injected latency or the calibrated cost model (demo/backoffice/costs.py),
+JWT auth, the request log and Content-Length."""
 
 import random
 import time
@@ -7,7 +8,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 
-from demo.backoffice import auth
+from demo.backoffice import auth, costs
 from demo.backoffice.http import ApiError
 from demo.backoffice.store import State, state
 
@@ -29,22 +30,25 @@ def _logged(chunks: Iterable[bytes], finish: Callable[[], None]) -> Iterator[byt
 class ApiMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
+        costs.selection()  # a DEMO_COST_MODEL naming no model fails at start
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request.path.startswith(API_PREFIXES):
             return self._with_length(self.get_response(request))
         current = state()
         started = _now_ms()
-        self._sleep(current)
-        claims: dict[str, Any] = {}
-        try:
-            claims = auth.claims_from_header(
-                request.headers.get("Authorization", ""), current.config
-            )
-        except ApiError as error:
-            response: HttpResponse = error.response(request)
+        model = costs.selection().model
+        if model is None:
+            self._sleep(current)
+            response, claims = self._answer(request, current)
+            cost = None
         else:
-            response = self.get_response(request)
+            # Admitted (perhaps after waiting for a slot), handled, then held until the
+            # modelled work is done: the back office's own time counts towards it.
+            with costs.selection().capacity(model).slot() as job:
+                response, claims = self._answer(request, current)
+                cost = costs.cost_of(model, request, response)
+                job.serve(cost.ms)
         entry = {
             "method": request.method,
             "path": request.get_full_path(),
@@ -55,6 +59,8 @@ class ApiMiddleware:
             "user_id": claims.get("user_id"),
             "user_representation": claims.get("user_representation"),
         }
+        if cost is not None:
+            entry["cost"] = cost.as_dict()
 
         def finish() -> None:
             entry["ended_ms"] = _now_ms()
@@ -65,6 +71,16 @@ class ApiMiddleware:
             return response
         finish()
         return self._with_length(response)
+
+    def _answer(self, request: HttpRequest, current: State) -> tuple[HttpResponse, dict[str, Any]]:
+        """The view's answer (or the JWT's refusal) and the token's claims."""
+        try:
+            claims = auth.claims_from_header(
+                request.headers.get("Authorization", ""), current.config
+            )
+        except ApiError as error:
+            return error.response(request), {}
+        return self.get_response(request), claims
 
     @staticmethod
     def _sleep(current: State) -> None:

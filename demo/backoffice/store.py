@@ -35,11 +35,19 @@ class State:
         self.lock = threading.RLock()
         self.requests: deque[dict[str, Any]] = deque(maxlen=REQUEST_LOG_LIMIT)
         self.latency = Latency(config.latency_ms, config.latency_jitter_ms)
-        self.seed: Seed = build_seed(config.today, large_document_mb=config.large_document_mb)
+        self.seed: Seed = build_seed(
+            config.today,
+            large_document_mb=config.large_document_mb,
+            bench_residents=config.bench_residents,
+        )
 
     def reset(self) -> None:
         """Back to the seed (undoes next-status calls); the request log is kept."""
-        seed = build_seed(self.config.today, large_document_mb=self.config.large_document_mb)
+        seed = build_seed(
+            self.config.today,
+            large_document_mb=self.config.large_document_mb,
+            bench_residents=self.config.bench_residents,
+        )
         with self.lock:
             self.seed = seed
 
