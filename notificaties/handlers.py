@@ -15,6 +15,7 @@ from django.urls import reverse
 from mijnomgeving.accounts.identity import Identity
 from mijnomgeving.clients.actor import Actor
 from mijnomgeving.clients.catalogi_resources import ZaakType
+from mijnomgeving.clients.row_cache import StatusRef, forget, remember
 from mijnomgeving.clients.zaken_resources import Status, Zaak, ZaakInformatieObject
 from mijnomgeving.clients.zgw import ZgwClients, build_zgw_clients
 from mijnomgeving.subjects import Subject, zaak_subject
@@ -150,6 +151,7 @@ def handle_status_create(notificatie: Notificatie) -> Outcome:
     if status.zaak != zaak.url:
         return Outcome(reason="status hoort niet bij deze zaak")
     status_change_record(bsns=bsns, status=status)  # the dashboard's "laatste wijziging"
+    remember([StatusRef.of(status)])  # the residents' next list page needs no call for it
     if first_status(clients.zaken.statussen(zaak.url), status).url == status.url:
         return Outcome(reason="eerste status: geen bericht")
     statustype = clients.catalogi.statustype(status.statustype)
@@ -185,7 +187,16 @@ def handle_zaakinformatieobject_create(notificatie: Notificatie) -> Outcome:
     return _deliveries(bsns, zaak, zaaktype, policy, zio.url, Kind.NEW_DOCUMENT)
 
 
+def handle_resultaat_changed(notificatie: Notificatie) -> Outcome:
+    """A resultaat corrected or removed: the list pages must not show it from the row cache."""
+    forget(notificatie.resource_url)
+    return Outcome(reason="resultaat uit de cache van de lijsten gehaald")
+
+
 HANDLERS: dict[tuple[str, str, str], Handler] = {
     ("zaken", "status", "create"): handle_status_create,
     ("zaken", "zaakinformatieobject", "create"): handle_zaakinformatieobject_create,
+    ("zaken", "resultaat", "update"): handle_resultaat_changed,
+    ("zaken", "resultaat", "partial_update"): handle_resultaat_changed,
+    ("zaken", "resultaat", "destroy"): handle_resultaat_changed,
 }

@@ -12,8 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from mijnomgeving.accounts.decorators import resident_required
-from mijnomgeving.accounts.identity import Identity
-from mijnomgeving.accounts.session import require_identity
+from mijnomgeving.accounts.session import owned_zaken, require_identity
 from mijnomgeving.clients.base import ClientConfigurationError, UpstreamError
 from mijnomgeving.templatetags.nlds import Link
 from zaken.files import content_disposition
@@ -88,7 +87,10 @@ def parse_page(request: HttpRequest) -> int:
 @upstream_errors_as_pages
 def zaak_list(request: HttpRequest, status: ZaakStatusFilter = "open") -> HttpResponse:
     overview = zaken_list_for(
-        identity=require_identity(request), status=status, page=parse_page(request)
+        identity=require_identity(request),
+        status=status,
+        page=parse_page(request),
+        owned=owned_zaken(request),
     )
     crumbs = [Link(_("Overzicht"), reverse("dashboard")), Link(_("Mijn zaken"))]
     context = {"overview": overview, "page_param": PAGE_PARAM, "crumbs": crumbs}
@@ -140,10 +142,10 @@ def download_response(download: DocumentDownload) -> HttpResponse:
     return cast(HttpResponse, response)  # the decorators are typed for HttpResponse
 
 
-def dashboard_summary(identity: Identity) -> ZakenSummary:
+def dashboard_summary(request: HttpRequest) -> ZakenSummary:
     """The dashboard's MijnZaken block; a back office failure gives a note, never a crash."""
     try:
-        return zaken_summary_for(identity=identity)
+        return zaken_summary_for(identity=require_identity(request), owned=owned_zaken(request))
     except (UpstreamError, ClientConfigurationError) as error:
         logger.warning("MijnZaken summary unavailable: %s", type(error).__name__)
         return ZakenSummary(is_unavailable=True)

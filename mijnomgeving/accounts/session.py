@@ -1,6 +1,7 @@
 """What the session holds for a logged-in resident: the Identity, the DigiD level, activity."""
 
 import time
+from collections.abc import Iterator, MutableSet
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -104,3 +105,48 @@ def require_identity(request: HttpRequest) -> Identity:
     if identity is None:
         raise PermissionDenied("No resident is logged in.")
     return identity
+
+
+# The zaken this session saw the person own (checked on their rollen), so a list page need
+# not have every row's rollen embedded again (zaken/services/queries.py). Per session, so it
+# ends with the login; at most this many, the oldest dropped.
+OWNED_ZAKEN_KEY = "mijnomgeving.owned_zaken"
+OWNED_ZAKEN_LIMIT = 500
+
+
+class SessionSet(MutableSet[str]):
+    """A set of strings kept in the session; the session is written only when it grows."""
+
+    def __init__(self, request: HttpRequest, key: str, limit: int) -> None:
+        self._session = request.session
+        self._key = key
+        self._limit = limit
+        stored = self._session.get(key)
+        self._items: list[str] = (
+            [item for item in stored if isinstance(item, str)] if isinstance(stored, list) else []
+        )
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._items
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._items))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def add(self, value: str) -> None:
+        if value in self._items:
+            return
+        self._items = [*self._items, value][-self._limit :]
+        self._session[self._key] = self._items
+
+    def discard(self, value: str) -> None:
+        if value in self._items:
+            self._items = [item for item in self._items if item != value]
+            self._session[self._key] = self._items
+
+
+def owned_zaken(request: HttpRequest) -> SessionSet:
+    """The zaken this resident's session has seen her own (see OWNED_ZAKEN_KEY)."""
+    return SessionSet(request, OWNED_ZAKEN_KEY, OWNED_ZAKEN_LIMIT)

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 
 from mijnomgeving.accounts.identity import identifier_hash
+from mijnomgeving.clients.row_cache import ResultaatRef, remember_resultaten, remembered_resultaten
 from notificaties.models import OutgoingMessage, ReceivedNotification
 from notificaties.processing import notification_process
 from notificaties.tasks import sweep
@@ -313,3 +314,21 @@ def test_the_informatieobjecttype_config_in_the_admin_switches_messages(
     )
     deliver(world.document_notificatie())
     assert len(mail.outbox) == sent
+
+
+def test_a_corrected_resultaat_leaves_the_row_cache(world: World) -> None:
+    resultaat = zgw.resultaat()
+    remember_resultaten([ResultaatRef(resultaat["url"], "https://elders.test/oud")])
+    assert remembered_resultaten([resultaat["url"]])
+
+    received = deliver(
+        nf.notificatie(
+            zaak=world.zaak["url"],
+            resource="resultaat",
+            actie="partial_update",
+            resource_url=resultaat["url"],
+        )
+    )
+
+    assert received.status == ReceivedNotification.Status.DONE
+    assert remembered_resultaten([resultaat["url"]]) == {}

@@ -454,3 +454,55 @@ def test_zaken_for_a_business_are_found_by_kvk(world: ZgwWorld, expand) -> None:
     overview = open_list(Identity(kvk="68750110"))
 
     assert uuids(overview) == [zaak["uuid"]]
+
+
+# --- What a session and the row cache save ------------------------------------------------------
+
+
+def test_a_second_view_reads_the_statuses_from_the_row_cache(world: ZgwWorld, identity) -> None:
+    for n in range(3):
+        world.add_zaak(statussen=[1, 2], startdatum=f"2024-03-0{n + 1}")
+    first = open_list(identity)
+
+    with record_upstream_calls() as calls:
+        again = open_list(identity)
+
+    assert again == first
+    assert not [url for url in calls.urls() if "/statussen/" in url]
+
+
+def test_a_session_that_saw_the_rows_asks_no_rollen_and_checks_a_new_row(
+    world: ZgwWorld, identity, settings
+) -> None:
+    settings.ZAKEN_USE_EXPAND = True
+    world.add_zaak(statussen=[1], startdatum="2024-03-01")
+    owned: set[str] = set()
+    zaken_list_for(identity=identity, status="open", page=1, owned=owned)
+    assert len(owned) == 1
+    newer = world.add_zaak(statussen=[1], startdatum="2024-03-02")
+    before = len(world.mocker.request_history)
+
+    overview = zaken_list_for(identity=identity, status="open", page=1, owned=owned)
+
+    assert len(overview.zaken) == 2
+    sent = world.mocker.request_history[before:]
+    listed = [r for r in sent if r.path.endswith("/zaken")]
+    assert listed and all("expand" not in r.qs for r in listed)  # the session knows the rows
+    rollen = [r for r in sent if r.path.endswith("/rollen")]
+    assert [r.qs["zaak"] for r in rollen] == [[newer["url"].lower()]]  # only the new one
+    assert newer["url"] in owned
+
+
+def test_a_row_of_someone_else_is_dropped_even_when_the_session_knows_others(
+    world: ZgwWorld, identity, settings
+) -> None:
+    settings.ZAKEN_USE_EXPAND = True
+    world.ignore_betrokkene_filter = True
+    own = world.add_zaak(statussen=[1])
+    owned = {own["url"]}
+    world.add_zaak(bsn="999990755", statussen=[1], omschrijving="Van Mary")
+
+    overview = zaken_list_for(identity=identity, status="open", page=1, owned=owned)
+
+    assert uuids(overview) == [own["uuid"]]
+    assert owned == {own["url"]}

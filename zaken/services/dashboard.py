@@ -1,6 +1,6 @@
 """The MijnZaken block on the dashboard: the number of open zaken and the latest change."""
 
-from collections.abc import Callable
+from collections.abc import Callable, MutableSet
 from functools import partial
 
 from mijnomgeving.accounts.identity import Identity
@@ -25,6 +25,7 @@ from .queries import (
     merged,
     page_of,
     person_of,
+    row_expand,
     zaak_queries,
     zaaktypen_of,
 )
@@ -34,7 +35,9 @@ from .summaries import summarize
 DASHBOARD_CANDIDATES = 8
 
 
-def zaken_summary_for(*, identity: Identity, actor: Actor | None = None) -> ZakenSummary:
+def zaken_summary_for(
+    *, identity: Identity, actor: Actor | None = None, owned: MutableSet[str] | None = None
+) -> ZakenSummary:
     """The number of open zaken and the most recent status change, in calls that do not grow
     with the number of zaken: among the DASHBOARD_CANDIDATES most recently started open zaken
     and the most recently closed one (whose last change is its end status, zrc-007), and the
@@ -48,7 +51,7 @@ def zaken_summary_for(*, identity: Identity, actor: Actor | None = None) -> Zake
     catalogus = {zaaktype.url: zaaktype for zaaktype in clients.catalogi.zaaktypen()}
     queries = zaak_queries(list(catalogus.values()), policy)
     person = person_of(identity)
-    expand = ROW_EXPAND if use_expand() else ()
+    expand = row_expand(owned)
     open_calls = [
         partial(
             page_of,
@@ -84,7 +87,7 @@ def zaken_summary_for(*, identity: Identity, actor: Actor | None = None) -> Zake
     )[:1]
     candidates = [*newest_open, *last_closed]
     zaaktypen = zaaktypen_of(clients, catalogus, candidates)
-    shown = checked(identity, policy, candidates, zaaktypen)
+    shown = checked(clients, identity, policy, candidates, zaaktypen, owned)
     left_out = sum(1 for zaak in newest_open if zaak not in shown)
     summaries = summarize(
         clients, shown, zaaktypen, policy.types, with_status=True, with_resultaat=False

@@ -15,7 +15,7 @@ page leaves out is taken off its count, but one on another page (or in the other
 counted for the moment it is being created.
 """
 
-from collections.abc import Sequence
+from collections.abc import MutableSet, Sequence, Set
 from dataclasses import dataclass
 from functools import partial
 from math import ceil
@@ -28,11 +28,10 @@ from mijnomgeving.clients.zgw import ZgwClients
 from zaken.viewmodels import ZaakStatusFilter, ZakenOverview
 from zaken.visibility import visibility_policy
 
-from .common import clients_for, use_expand
+from .common import clients_for
 from .queries import (
     MAX_PAGE_SIZE,
     PAGE_SIZE,
-    ROW_EXPAND,
     ZaakQuery,
     all_pages,
     call,
@@ -40,6 +39,7 @@ from .queries import (
     merged,
     page_of,
     person_of,
+    row_expand,
     zaak_queries,
     zaaktypen_of,
 )
@@ -57,7 +57,12 @@ class Rows:
 
 
 def zaken_list_for(
-    *, identity: Identity, status: ZaakStatusFilter, page: int, actor: Actor | None = None
+    *,
+    identity: Identity,
+    status: ZaakStatusFilter,
+    page: int,
+    actor: Actor | None = None,
+    owned: MutableSet[str] | None = None,
 ) -> ZakenOverview:
     """One page (PAGE_SIZE, newest first) of the person's visible open or closed zaken.
 
@@ -71,9 +76,9 @@ def zaken_list_for(
     catalogus = {zaaktype.url: zaaktype for zaaktype in clients.catalogi.zaaktypen()}
     queries = zaak_queries(list(catalogus.values()), policy)
     closed = status == "closed"
-    rows = _rows(clients, identity, queries, closed=closed, page=max(page, 1))
+    rows = _rows(clients, identity, queries, closed=closed, page=max(page, 1), owned=owned)
     zaaktypen = zaaktypen_of(clients, catalogus, rows.zaken)
-    shown = checked(identity, policy, rows.zaken, zaaktypen)
+    shown = checked(clients, identity, policy, rows.zaken, zaaktypen, owned)
     summaries = summarize(
         clients, shown, zaaktypen, policy.types, with_status=not closed, with_resultaat=closed
     )
@@ -90,14 +95,20 @@ def zaken_list_for(
 
 
 def _rows(
-    clients: ZgwClients, identity: Identity, queries: list[ZaakQuery], *, closed: bool, page: int
+    clients: ZgwClients,
+    identity: Identity,
+    queries: list[ZaakQuery],
+    *,
+    closed: bool,
+    page: int,
+    owned: Set[str] | None,
 ) -> Rows:
     """Round 1: the page shown and the count of the other half, at once. With several
     queries their first page*PAGE_SIZE zaken are merged here (rare: see zaak_queries)."""
     if not queries:  # the administrator hides every zaaktype
         return Rows(zaken=(), count=0, other_count=0, page=1)
     person = person_of(identity)
-    expand = ROW_EXPAND if use_expand() else ()
+    expand = row_expand(owned)
     single = len(queries) == 1
     size = PAGE_SIZE if single else min(page * PAGE_SIZE, MAX_PAGE_SIZE)
     shown_calls = [

@@ -2,10 +2,11 @@
 pages and the dashboard share about their rows: the zaaktypen, the checks a row must pass."""
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableSet, Sequence, Set
 from dataclasses import dataclass
 
 from mijnomgeving.accounts.identity import Identity
+from mijnomgeving.clients.base import parallel_map
 from mijnomgeving.clients.catalogi_resources import StatusType, ZaakType
 from mijnomgeving.clients.vertrouwelijkheid import Vertrouwelijkheid
 from mijnomgeving.clients.zaken import ZakenPage, person_filters
@@ -13,7 +14,7 @@ from mijnomgeving.clients.zaken_resources import Zaak
 from mijnomgeving.clients.zgw import ZgwClients
 from zaken.visibility import VisibilityPolicy
 
-from .common import has_rol
+from .common import has_rol, use_expand
 
 logger = logging.getLogger("mijnomgeving.zaken")
 
@@ -111,22 +112,60 @@ def zaaktypen_of(
     return {**catalogus, **fetched}
 
 
+def row_expand(owned: Set[str] | None) -> tuple[str, ...]:
+    """What a page of rows asks to have embedded: their rollen, unless this session already
+    saw which zaken are the person's (then only a row it does not know is checked, below)."""
+    return ROW_EXPAND if use_expand() and not owned else ()
+
+
 def checked(
+    clients: ZgwClients,
     identity: Identity,
     policy: VisibilityPolicy,
     zaken: Sequence[Zaak],
     zaaktypen: dict[str, ZaakType],
+    owned: MutableSet[str] | None = None,
 ) -> list[Zaak]:
-    """The rows the person may see: a rol for them when the rollen came along (a back office
-    that ignores the betrokkene filter must not show someone else's case, docs/standards.md §3.2
-    rule 4), and every visibility rule (a zaak without status yet; a zaaktype from outside
-    the catalogus)."""
-    shown = [
+    """The rows the person may see: a rol for them (a back office that ignores the
+    betrokkene filter must not show someone else's case, docs/standards.md §3.2 rule 4), and
+    every visibility rule (a zaak without status yet; a zaaktype from outside the catalogus).
+
+    The rol is checked on the rollen that came along, else on `owned` (zaken this session saw
+    the person own: a rol taken away shows in the list until the session ends; every case
+    page checks the rollen again), else on the rollen fetched now, at once. Without expand the
+    back office's filter is trusted, as before.
+    """
+    mine = _with_rol(clients, identity, zaken, owned)
+    if len(mine) < len(zaken):
+        logger.warning("zaken list: a zaak without a rol for the person dropped (filter ignored?)")
+    if owned is not None:
+        owned |= {zaak.url for zaak in mine}
+    return [zaak for zaak in mine if policy.zaak_visible(zaak, zaaktypen[zaak.zaaktype])]
+
+
+def _with_rol(
+    clients: ZgwClients, identity: Identity, zaken: Sequence[Zaak], owned: Set[str] | None
+) -> list[Zaak]:
+    if not use_expand():
+        return list(zaken)
+    unknown = [
         zaak
         for zaak in zaken
-        if (zaak.expanded_rollen is None or has_rol(identity, zaak.expanded_rollen))
-        and policy.zaak_visible(zaak, zaaktypen[zaak.zaaktype])
+        if zaak.expanded_rollen is None and (owned is None or zaak.url not in owned)
     ]
-    if any(zaak.expanded_rollen is not None and zaak not in shown for zaak in zaken):
-        logger.warning("zaken list: a zaak without a rol for the person dropped (filter ignored?)")
-    return shown
+    fetched = dict(
+        zip(
+            (zaak.url for zaak in unknown),
+            parallel_map(lambda zaak: clients.zaken.rollen(zaak.url), unknown),
+            strict=True,
+        )
+    )
+    return [
+        zaak
+        for zaak in zaken
+        if (
+            has_rol(identity, zaak.expanded_rollen)
+            if zaak.expanded_rollen is not None
+            else zaak.url not in fetched or has_rol(identity, fetched[zaak.url])
+        )
+    ]

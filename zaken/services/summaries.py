@@ -1,12 +1,21 @@
 """A row of the list pages and the dashboard (ZaakSummary): the status (open) or result
-(closed) of each zaak shown, fetched beside the types of their zaaktypen."""
+(closed) of each zaak shown, fetched beside the types of their zaaktypen. A status is read
+from the status cache where it is there (a status never changes once set)."""
 
 from collections.abc import Sequence
 from functools import partial
 
 from mijnomgeving.clients.base import UpstreamError, parallel_map
 from mijnomgeving.clients.catalogi_resources import ResultaatType, StatusType, ZaakType
-from mijnomgeving.clients.zaken_resources import Resultaat, Status, Zaak
+from mijnomgeving.clients.row_cache import (
+    ResultaatRef,
+    StatusRef,
+    remember,
+    remember_resultaten,
+    remembered,
+    remembered_resultaten,
+)
+from mijnomgeving.clients.zaken_resources import Zaak
 from mijnomgeving.clients.zgw import ZgwClients
 from zaken.configuration import TypeSettings
 from zaken.labels import resultaat_label, status_label, zaaktype_label
@@ -31,11 +40,17 @@ def summarize(
     resultaat_urls = [zaak.resultaat for zaak in zaken if with_resultaat and zaak.resultaat]
     type_of = sorted({zaak.zaaktype for zaak in zaken})
     found = _Fetched(clients)
+    found.statussen.update(remembered(status_urls))
+    found.resultaten.update(remembered_resultaten(resultaat_urls))
     parallel_map(
         lambda task: task(),
         [
-            *(partial(found.status, url) for url in status_urls),
-            *(partial(found.resultaat, url) for url in resultaat_urls),
+            *(partial(found.status, url) for url in status_urls if url not in found.statussen),
+            *(
+                partial(found.resultaat, url)
+                for url in resultaat_urls
+                if url not in found.resultaten
+            ),
             *(partial(found.statustypen, url) for url in type_of if status_urls),
             *(partial(found.resultaattypen, url) for url in type_of if resultaat_urls),
         ],
@@ -61,22 +76,28 @@ class _Fetched:
 
     def __init__(self, clients: ZgwClients) -> None:
         self.clients = clients
-        self.statussen: dict[str, Status | UpstreamError] = {}
-        self.resultaten: dict[str, Resultaat | UpstreamError] = {}
+        self.statussen: dict[str, StatusRef | UpstreamError] = {}
+        self.resultaten: dict[str, ResultaatRef | UpstreamError] = {}
         self.statustypen_by_url: dict[str, StatusType | UpstreamError] = {}
         self.resultaattypen_by_url: dict[str, ResultaatType | UpstreamError] = {}
 
     def status(self, url: str) -> None:
         try:
-            self.statussen[url] = self.clients.zaken.status(url)
+            ref = StatusRef.of(self.clients.zaken.status(url))
         except UpstreamError as error:
             self.statussen[url] = error
+            return
+        self.statussen[url] = ref
+        remember([ref])
 
     def resultaat(self, url: str) -> None:
         try:
-            self.resultaten[url] = self.clients.zaken.resultaat(url)
+            ref = ResultaatRef.of(self.clients.zaken.resultaat(url))
         except UpstreamError as error:
             self.resultaten[url] = error
+            return
+        self.resultaten[url] = ref
+        remember_resultaten([ref])
 
     def statustypen(self, zaaktype_url: str) -> None:
         try:
@@ -97,15 +118,12 @@ class _Fetched:
         statustypen = {
             status.statustype
             for status in self.statussen.values()
-            if isinstance(status, Status)
-            and status.expanded_statustype is None
-            and status.statustype not in self.statustypen_by_url
+            if isinstance(status, StatusRef) and status.statustype not in self.statustypen_by_url
         }
         resultaattypen = {
             resultaat.resultaattype
             for resultaat in self.resultaten.values()
-            if isinstance(resultaat, Resultaat)
-            and resultaat.expanded_resultaattype is None
+            if isinstance(resultaat, ResultaatRef)
             and resultaat.resultaattype not in self.resultaattypen_by_url
         }
         parallel_map(
@@ -132,20 +150,18 @@ class _Fetched:
 def _summary(
     zaak: Zaak,
     zaaktype: ZaakType,
-    status: Status | UpstreamError | None,
-    resultaat: Resultaat | UpstreamError | None,
+    status: StatusRef | UpstreamError | None,
+    resultaat: ResultaatRef | UpstreamError | None,
     statustypen: dict[str, StatusType | UpstreamError],
     resultaattypen: dict[str, ResultaatType | UpstreamError],
     types: TypeSettings | None = None,
 ) -> ZaakSummary:
     statustype: StatusType | UpstreamError | None = None
-    if isinstance(status, Status):
-        statustype = status.expanded_statustype or statustypen.get(status.statustype)
+    if isinstance(status, StatusRef):
+        statustype = statustypen.get(status.statustype)
     resultaattype: ResultaatType | UpstreamError | None = None
-    if isinstance(resultaat, Resultaat):
-        resultaattype = resultaat.expanded_resultaattype or resultaattypen.get(
-            resultaat.resultaattype
-        )
+    if isinstance(resultaat, ResultaatRef):
+        resultaattype = resultaattypen.get(resultaat.resultaattype)
     return ZaakSummary(
         uuid=zaak.uuid,
         identificatie=zaak.identificatie,
@@ -155,7 +171,7 @@ def _summary(
         if isinstance(statustype, StatusType)
         else "",
         status_unavailable=status is not None and not isinstance(statustype, StatusType),
-        status_set_at=status.datum_status_gezet if isinstance(status, Status) else None,
+        status_set_at=status.datum_status_gezet if isinstance(status, StatusRef) else None,
         startdatum=zaak.startdatum,
         is_closed=zaak.is_closed,
         expected_date=None if zaak.is_closed else expected_date(zaak, zaaktype),
