@@ -41,14 +41,16 @@ class ZakenClient(ApiClient):
         page: int = 1,
         page_size: int = 10,
         expand: Sequence[str] = (),
+        uuids: Sequence[str] | None = None,
     ) -> ZakenPage:
         """One page of the zaken in which `person` (person_filters) has a rol, and the count
         of the whole query: the back office pages, sorts and counts, so the cost does not
         grow with the number of zaken the person has.
 
         `pageSize` is Open Zaak's (default 100, at most 500; the VNG text has only `page`).
-        With `zaaktypen` the query is a `POST zaken/_zoek` with `zaaktype__in` (Zaken 1.5),
-        else a GET. A page past the end is UpstreamNotFound, as Open Zaak answers it.
+        With `zaaktypen` (or `uuids`) the query is a `POST zaken/_zoek` with `zaaktype__in`
+        (`uuid__in`; Zaken 1.5), else a GET. A page past the end is UpstreamNotFound, as Open
+        Zaak answers it.
         """
         query: dict[str, Any] = {
             **person,
@@ -56,7 +58,7 @@ class ZakenClient(ApiClient):
         }
         paging: dict[str, str | int] = {"page": page, "pageSize": page_size}
         paging.update(_expand_param(expand))
-        if zaaktypen is None:
+        if zaaktypen is None and uuids is None:
             if closed is not None:
                 query["einddatum__isnull"] = "false" if closed else "true"
             query["ordering"] = ordering
@@ -65,7 +67,11 @@ class ZakenClient(ApiClient):
         else:
             if closed is not None:
                 query["einddatum__isnull"] = not closed
-            query.update(zaaktype__in=list(zaaktypen), ordering=[ordering])
+            if zaaktypen is not None:
+                query["zaaktype__in"] = list(zaaktypen)
+            if uuids is not None:
+                query["uuid__in"] = list(uuids)
+            query["ordering"] = [ordering]
             url = self._absolute("zaken/_zoek")
             data = self._json("POST", url, params=paging, body=query)
         return self.parse(_zaken_page, data, url)

@@ -50,6 +50,9 @@ Three more rules, each a fact about Open Zaak rather than an invention:
   it holds and its `count` set to them, and the answer is marked `partial` (the page then shows
   fewer steps than the real one; the tests say which scenarios get a partial list).
 
+And a fifth: a `POST …/zaken/_zoek` by `uuid__in` is answered with those zaken as the corpus
+holds them with the asked relations embedded (`_by_uuid`).
+
 Unanswerable requests are collected in `unanswered` (printed by `assert_all_answered`) and the
 call fails as a connection error, so the page goes on and every missing request shows; the
 test then fails. Nothing is ever answered with an invented 404.
@@ -220,6 +223,7 @@ class Corpus:
     lists: list[RecordedList]
     past_the_end: Recorded | None  # Open Zaak's 404 for a page past the end
     resources: dict[str, dict[str, Any]]  # path → a whole resource, wherever it was seen
+    expanded_zaken: dict[str, dict[str, Any]]  # zaak path → the zaak with the most `_expand`
     detail_headers: dict[str, dict[str, str]]  # API root path → headers of a detail answer
 
 
@@ -234,6 +238,7 @@ def corpus() -> Corpus:
     lists: list[RecordedList] = []
     past_the_end: Recorded | None = None
     resources: dict[str, dict[str, Any]] = {}
+    expanded_zaken: dict[str, dict[str, Any]] = {}
     detail_headers: dict[str, dict[str, str]] = {}
     for name in scenario_names():
         for index, exchange in enumerate(exchanges(name)):
@@ -244,6 +249,7 @@ def corpus() -> Corpus:
             exact.setdefault(request.key, []).append(recorded)
             if exchange.status == 200 and isinstance(exchange.json, (dict, list)):
                 _collect(exchange.json, resources)
+                _collect_zaken(exchange.json, expanded_zaken)
                 if DETAIL.match(request.path) and not request.query:
                     detail_headers.setdefault(_api_root(request.path), exchange.headers)
             if request.method != "GET" or request.path != ZAKEN_LIST:
@@ -258,8 +264,22 @@ def corpus() -> Corpus:
         lists=lists,
         past_the_end=past_the_end,
         resources=resources,
+        expanded_zaken=expanded_zaken,
         detail_headers=detail_headers,
     )
+
+
+def _collect_zaken(data: Any, zaken: dict[str, dict[str, Any]]) -> None:
+    """Every zaak in an answer with its `_expand`, keeping the one that embeds the most."""
+    rows = data.get("results") if isinstance(data, dict) and "results" in data else [data]
+    for row in rows if isinstance(rows, list) else []:
+        url = row.get("url") if isinstance(row, dict) else None
+        if not isinstance(url, str) or "/zaken/api/v1/zaken/" not in url:
+            continue
+        path = urlsplit(url).path
+        known = zaken.get(path, {}).get("_expand") or {}
+        if path not in zaken or len(row.get("_expand") or {}) > len(known):
+            zaken[path] = row
 
 
 def _api_root(path: str) -> str:
@@ -441,6 +461,12 @@ class Replay:
             return Answer(recorded.exchange.status, headers, content, recorded.source, data), ""
         if request.key in self.corpus.exact:
             return None, "recorded only with other Accept/Accept-Crs headers"
+        if (
+            request.path == ZAKEN_ZOEK
+            and isinstance(request.body, dict)
+            and "uuid__in" in request.body
+        ):
+            return self._by_uuid(request)
         if request.list_filters() is not None:
             return self._derived(request)
         if request.method == "GET" and not request.query and request.path in self.corpus.resources:
@@ -475,6 +501,27 @@ class Replay:
         headers = _headers(recorded.exchange.headers, content)
         source = f"{'partial' if partial else 'completed'}: {recorded.source}"
         return Answer(200, headers, content, source, data, partial=partial)
+
+    def _by_uuid(self, request: Request) -> tuple[Answer | None, str]:
+        """Rule five: a `_zoek` by `uuid__in` (the portal asks its rows' status or resultaat
+        that way) is answered with those zaken as the corpus holds them with the relations
+        asked embedded; a zaak it holds without them is unanswerable. The other filters of the
+        search (the person, the maximum) held for every row when it was recorded."""
+        _page, _size, expand = request.paging()
+        rows = []
+        for uuid in request.body["uuid__in"]:
+            zaak = self.corpus.expanded_zaken.get(f"/zaken/api/v1/zaken/{uuid}")
+            embedded = set((zaak or {}).get("_expand") or {})
+            wanted = {path.split(".", 1)[0] for path in expand}
+            needed = {name for name in wanted if (zaak or {}).get(name)}  # a null one: nothing
+            if zaak is None or not needed <= embedded:
+                return None, f"zaak {uuid} not held with {','.join(sorted(expand))} embedded"
+            rows.append(_pruned(zaak, expand))
+        data = {"count": len(rows), "next": None, "previous": None, "results": rows}
+        content = json.dumps(data).encode()
+        recorded = next(iter(self.corpus.lists)).recorded
+        headers = _headers(recorded.exchange.headers, content)
+        return Answer(200, headers, content, "zaken held whole, by uuid", data), ""
 
     def _derived(self, request: Request) -> tuple[Answer | None, str]:
         """The zaken list rule (see the module docstring)."""

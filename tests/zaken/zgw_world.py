@@ -267,10 +267,12 @@ class ZgwWorld:
                 if isinstance(value, bool)
                 else str(value)
                 for key, value in body.items()
-                if key != "zaaktype__in"
+                if key not in ("zaaktype__in", "uuid__in")
             }
             found, headers = self._zaken(
-                {**query, **flat}, zaaktypen=set(body.get("zaaktype__in", []))
+                {**query, **flat},
+                zaaktypen=set(body.get("zaaktype__in", [])),
+                uuids=set(body["uuid__in"]) if "uuid__in" in body else None,
             )
             if found is None:
                 return create_response(
@@ -378,7 +380,10 @@ class ZgwWorld:
         return self.resources.get(url), None
 
     def _zaken(
-        self, query: dict[str, str], zaaktypen: set[str] | None = None
+        self,
+        query: dict[str, str],
+        zaaktypen: set[str] | None = None,
+        uuids: set[str] | None = None,
     ) -> tuple[Any, dict[str, str] | None]:
         """The zaken list (or search) as Open Zaak pages, sorts, counts and filters it."""
         expand = set(query.get("expand", "").split(",")) - {""}
@@ -394,6 +399,7 @@ class ZgwWorld:
             and (isnull is None or (z["einddatum"] is None) == (isnull == "true"))
             and LEVELS.index(z["vertrouwelijkheidaanduiding"]) <= maximum
             and (not zaaktypen or z["zaaktype"] in zaaktypen)
+            and (uuids is None or z["uuid"] in uuids)
         ]
         field_name = query.get("ordering", "-startdatum")
         zaken.sort(

@@ -22,6 +22,7 @@ from .queries import (
     call,
     call_any,
     checked,
+    expanded_search,
     merged,
     page_of,
     person_of,
@@ -90,7 +91,13 @@ def zaken_summary_for(
     shown = checked(clients, identity, policy, candidates, zaaktypen, owned)
     left_out = sum(1 for zaak in newest_open if zaak not in shown)
     summaries = summarize(
-        clients, shown, zaaktypen, policy.types, with_status=True, with_resultaat=False
+        clients,
+        shown,
+        zaaktypen,
+        policy.types,
+        with_status=True,
+        with_resultaat=False,
+        search=expanded_search(clients, identity, queries),
     )
     changed = [s for s in summaries if s.status_set_at is not None and s.has_status]
     latest = max(changed, key=lambda summary: summary.status_set_at or 0, default=None)

@@ -36,6 +36,7 @@ from .queries import (
     all_pages,
     call,
     checked,
+    expanded_search,
     merged,
     page_of,
     person_of,
@@ -80,7 +81,13 @@ def zaken_list_for(
     zaaktypen = zaaktypen_of(clients, catalogus, rows.zaken)
     shown = checked(clients, identity, policy, rows.zaken, zaaktypen, owned)
     summaries = summarize(
-        clients, shown, zaaktypen, policy.types, with_status=not closed, with_resultaat=closed
+        clients,
+        shown,
+        zaaktypen,
+        policy.types,
+        with_status=not closed,
+        with_resultaat=closed,
+        search=expanded_search(clients, identity, queries),
     )
     count = rows.count - (len(rows.zaken) - len(shown))  # what the page left out, uncounted
     open_count, closed_count = (rows.other_count, count) if closed else (count, rows.other_count)

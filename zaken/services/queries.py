@@ -169,3 +169,25 @@ def _with_rol(
             else zaak.url not in fetched or has_rol(identity, fetched[zaak.url])
         )
     ]
+
+
+def expanded_search(
+    clients: ZgwClients, identity: Identity, queries: Sequence[ZaakQuery]
+) -> Callable[[list[str], tuple[str, ...]], Sequence[Zaak]] | None:
+    """A search for rows by UUID with relations embedded (summaries.Search), still filtered
+    on the person and the highest maximum of the queries; None without expand."""
+    if not use_expand() or not queries:
+        return None
+    person = person_of(identity)
+    maximum = max((query.maximum for query in queries), key=lambda level: level.rank)
+
+    def search(uuids: list[str], relations: tuple[str, ...]) -> Sequence[Zaak]:
+        return clients.zaken.zaken_page(
+            person,
+            max_vertrouwelijkheid=maximum,
+            uuids=uuids,
+            page_size=len(uuids),
+            expand=relations,
+        ).zaken
+
+    return search

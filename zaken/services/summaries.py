@@ -2,7 +2,7 @@
 (closed) of each zaak shown, fetched beside the types of their zaaktypen. A status is read
 from the status cache where it is there (a status never changes once set)."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 
 from mijnomgeving.clients.base import UpstreamError, parallel_map
@@ -23,6 +23,10 @@ from zaken.viewmodels import ZaakSummary
 
 from .common import expected_date
 
+# Zaken with their status (or resultaat) embedded, by UUID: one search instead of a call per
+# row (queries.expanded_search), or None where the back office has no expand.
+Search = Callable[[list[str], tuple[str, ...]], Sequence[Zaak]]
+
 
 def summarize(
     clients: ZgwClients,
@@ -32,29 +36,43 @@ def summarize(
     *,
     with_status: bool,
     with_resultaat: bool,
+    search: Search | None = None,
 ) -> list[ZaakSummary]:
     """A ZaakSummary per zaak: round 2 fetches the statussen (or resultaten) of these zaken
-    beside the statustypen (or resultaattypen) of their zaaktypen; a type no list held comes
-    in one more round."""
+    the row cache lacks beside the statustypen (or resultaattypen) of their zaaktypen; a type
+    no list held comes in one more round. With `search`, rows the cache lacks come in one
+    search with the relation embedded (on Open Zaak ~9 ms a row in one call, against ~50 ms of
+    its two cores for each call per row)."""
     status_urls = [zaak.status for zaak in zaken if with_status and zaak.status]
     resultaat_urls = [zaak.resultaat for zaak in zaken if with_resultaat and zaak.resultaat]
     type_of = sorted({zaak.zaaktype for zaak in zaken})
     found = _Fetched(clients)
     found.statussen.update(remembered(status_urls))
     found.resultaten.update(remembered_resultaten(resultaat_urls))
-    parallel_map(
-        lambda task: task(),
-        [
+    lacking = [
+        zaak
+        for zaak in zaken
+        if (with_status and zaak.status and zaak.status not in found.statussen)
+        or (with_resultaat and zaak.resultaat and zaak.resultaat not in found.resultaten)
+    ]
+    if search is not None and len(lacking) > 1:
+        relations = ("status",) if with_status else ("resultaat",)
+        rows: list[Callable[[], None]] = [partial(found.expanded, search, lacking, relations)]
+    else:
+        rows = [
             *(partial(found.status, url) for url in status_urls if url not in found.statussen),
             *(
                 partial(found.resultaat, url)
                 for url in resultaat_urls
                 if url not in found.resultaten
             ),
-            *(partial(found.statustypen, url) for url in type_of if status_urls),
-            *(partial(found.resultaattypen, url) for url in type_of if resultaat_urls),
-        ],
-    )
+        ]
+    tasks: list[Callable[[], None]] = [
+        *rows,
+        *(partial(found.statustypen, url) for url in type_of if status_urls),
+        *(partial(found.resultaattypen, url) for url in type_of if resultaat_urls),
+    ]
+    parallel_map(_run, tasks)
     found.fill_missing_types()
     return [
         _summary(
@@ -68,6 +86,10 @@ def summarize(
         )
         for zaak in zaken
     ]
+
+
+def _run(task: Callable[[], None]) -> None:
+    task()
 
 
 class _Fetched:
@@ -89,6 +111,34 @@ class _Fetched:
             return
         self.statussen[url] = ref
         remember([ref])
+
+    def expanded(self, search: Search, zaken: list[Zaak], relations: tuple[str, ...]) -> None:
+        """The rows' status or resultaat in one search; a row it does not bring (or all of
+        them, when it fails) is fetched on its own, one after another."""
+        try:
+            found = {zaak.url: zaak for zaak in search([str(z.uuid) for z in zaken], relations)}
+        except UpstreamError:
+            found = {}
+        refs: list[StatusRef] = []
+        results: list[ResultaatRef] = []
+        for zaak in zaken:
+            embedded = found.get(zaak.url)
+            status = embedded.expanded_status if embedded else None
+            resultaat = embedded.expanded_resultaat if embedded else None
+            if "status" in relations and zaak.status:
+                if status is not None and status.url == zaak.status:
+                    refs.append(StatusRef.of(status))
+                else:
+                    self.status(zaak.status)
+            if "resultaat" in relations and zaak.resultaat:
+                if resultaat is not None and resultaat.url == zaak.resultaat:
+                    results.append(ResultaatRef.of(resultaat))
+                else:
+                    self.resultaat(zaak.resultaat)
+        self.statussen.update({ref.url: ref for ref in refs})
+        self.resultaten.update({ref.url: ref for ref in results})
+        remember(refs)
+        remember_resultaten(results)
 
     def resultaat(self, url: str) -> None:
         try:
