@@ -25,12 +25,14 @@ endif
 connect: install
 	DJANGO_SETTINGS_MODULE=mijnomgeving.settings.dev $(PY) -m demo.stack --connect "$(CONFIG)"
 
-## make test: set up and run ruff, mypy (strict on clients and services) and the whole test
-## suite, browser tests included.
+## make test: set up and run ruff, mypy (strict on clients and services), vulture (no dead
+## code; vulture_whitelist.py says what it cannot see used) and the whole test suite,
+## browser tests included.
 test: install browser
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+	$(VENV)/bin/vulture
 	$(VENV)/bin/pytest
 
 ## make bench: MijnZaken's speed beside a sequential baseline; prints a table, writes
@@ -43,6 +45,7 @@ lint:
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+	$(VENV)/bin/vulture
 
 format: install
 	$(VENV)/bin/ruff check --fix .

@@ -55,12 +55,6 @@ def timed_get(session: requests.Session, url: str) -> PageView:
     return PageView(response.status_code, (time.perf_counter() - started) * 1000, len(body))
 
 
-def expect_ok(view: PageView, url: str) -> PageView:
-    if view.status != 200:
-        raise BenchError(f"{url} gaf HTTP {view.status}, niet 200.")
-    return view
-
-
 class Backoffice:
     """The demo back office's /_demo/ hooks: latency and cost model knobs, request log."""
 

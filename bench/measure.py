@@ -9,7 +9,7 @@ from typing import Any
 
 from bench.client import Backoffice, BenchError, log_in, new_session, timed_get
 from bench.memory import RssSampler
-from bench.stats import Timing, median, percentile
+from bench.stats import Timing, median
 from demo.backoffice.seed import uid
 from demo.backoffice.seed.bench import FEW, MANY, case_key
 
@@ -257,10 +257,6 @@ def measure_download(
     if received != expected_bytes:
         raise BenchError(f"Download gaf {received} bytes, verwacht {expected_bytes}.")
     return DownloadMemory(received, seconds, sampler.baseline, sampler.peak, len(sampler.samples))
-
-
-def p95(values: list[float]) -> float:
-    return percentile(values, 0.95)
 
 
 __all__ = [

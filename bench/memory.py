@@ -2,7 +2,6 @@
 
 import os
 import threading
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,7 +82,3 @@ class RssSampler:
     @property
     def growth(self) -> int:
         return self.peak - self.baseline
-
-
-def elapsed_ms(since: float) -> float:
-    return (time.perf_counter() - since) * 1000

@@ -145,7 +145,6 @@ class BenchStack(Stack):
                 "oidc", commands["oidc"], self._base_env() | {"PYTHONWARNINGS": "ignore"}
             )
             self._wait_http(oidc, f"{self.oidc_url}/.well-known/openid-configuration", deadline)
-            self._load_discovery()
             self._wait_exit(prepare, deadline)
             upstreams: dict[str, list[int]] = {}
             for variant in VARIANTS:
@@ -174,14 +173,6 @@ class BenchStack(Stack):
             self.stop()
             raise
         return self
-
-    def _load_discovery(self) -> None:
-        import json
-
-        from demo.processes import OPENER
-
-        with OPENER.open(f"{self.oidc_url}/.well-known/openid-configuration", timeout=5) as r:
-            self.oidc_discovery = json.load(r)
 
     def worker_pids(self, variant: str) -> list[int]:
         """The gunicorn worker processes (children of the masters) of a variant."""

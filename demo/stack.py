@@ -21,7 +21,6 @@ from typing import Any
 
 from demo.connect import CONNECT_DIR, DOCS, ConnectFile, connect_banner, read_connect_file
 from demo.processes import (
-    OPENER,
     ROOT,
     Child,
     StackError,
@@ -114,7 +113,6 @@ class Stack:
     def __init__(self, settings: StackSettings | None = None) -> None:
         self.settings = settings or StackSettings.from_environment()
         self.children: dict[str, Child] = {}
-        self.oidc_discovery: dict[str, str] = {}
         # --connect: the municipality's file, read before anything starts (StackError if wrong).
         self.connect: ConnectFile | None = (
             read_connect_file(self.settings.connect) if self.settings.connect else None
@@ -329,8 +327,6 @@ class Stack:
                 oidc = self._spawn("oidc", commands["oidc"], quiet_python)
                 discovery_url = f"{self.oidc_url}/.well-known/openid-configuration"
                 self._wait_http(oidc, discovery_url, deadline)
-                with OPENER.open(discovery_url, timeout=5) as response:
-                    self.oidc_discovery = json.load(response)
             self._wait_exit(prepare, deadline)
             portal = self._spawn("portal", commands["portal"], self.portal_env())
             if s.worker:

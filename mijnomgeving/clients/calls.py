@@ -1,7 +1,6 @@
 """Counting and timing upstream calls: `with record_upstream_calls() as calls:` around anything."""
 
 import threading
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -34,10 +33,6 @@ class CallRecorder:
     def count(self) -> int:
         with self._lock:
             return len(self.calls)
-
-    def by_service(self) -> Counter[str]:
-        with self._lock:
-            return Counter(call.service for call in self.calls)
 
     def urls(self) -> list[str]:
         with self._lock:

@@ -5,10 +5,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 from uuid import UUID
 
-from django.conf import settings
-
-from .actor import Actor
-from .base import ApiClient, Params, load_service
+from .base import ApiClient, Params
 from .parsing import ParseError
 from .vertrouwelijkheid import Vertrouwelijkheid
 from .zaken_resources import Resultaat, Rol, Status, Zaak, ZaakInformatieObject
@@ -142,8 +139,3 @@ def _expand_param(expand: Sequence[str]) -> Params:
     if isinstance(expand, str):
         raise TypeError("expand is a sequence of paths, e.g. ('zaaktype', 'status.statustype')")
     return {"expand": ",".join(expand)} if expand else {}
-
-
-def build_zaken_client(actor: Actor) -> ZakenClient:
-    """The Zaken client for the Service with slug settings.ZAKEN_SERVICE_SLUG."""
-    return ZakenClient(load_service(settings.ZAKEN_SERVICE_SLUG), actor)

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 register = template.Library()
 
 ALERT_TYPES = ("info", "ok", "warning", "error")
-BADGE_STATUSES = ("neutral", "active", "inactive", "success", "warning", "danger", "error")
 BUTTON_VARIANTS = ("primary", "secondary", "subtle")
 
 

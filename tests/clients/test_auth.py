@@ -11,7 +11,7 @@ from zgw_consumers.models import Service
 from mijnomgeving.accounts.identity import Identity, pseudonym, resident_actor
 from mijnomgeving.clients.actor import Actor
 from mijnomgeving.clients.auth import zgw_jwt
-from mijnomgeving.clients.zaken import build_zaken_client
+from mijnomgeving.clients.zgw import build_zgw_clients
 from tests.factories import zgw
 
 STANDARDS_VECTOR = (
@@ -47,7 +47,7 @@ def test_zgw_jwt_reproduces_the_standards_test_vector() -> None:
 
 def test_every_request_carries_a_jwt_with_the_actors_pseudonym(zgw_services, requests_mock) -> None:
     identity = Identity(bsn=zgw.TEST_BSN)
-    client = build_zaken_client(resident_actor(identity))
+    client = build_zgw_clients(resident_actor(identity)).zaken
     payload = zgw.zaak()
     requests_mock.get(payload["url"], json=payload, headers=zgw.ZAKEN_RESPONSE_HEADERS)
 
@@ -90,7 +90,7 @@ def test_api_key_auth_sends_the_configured_header(zgw_services, zgw_actor, reque
     payload = zgw.zaak()
     requests_mock.get(payload["url"], json=payload)
 
-    build_zaken_client(zgw_actor).zaak(payload["url"])
+    build_zgw_clients(zgw_actor).zaken.zaak(payload["url"])
 
     assert requests_mock.last_request.headers["Authorization"] == "Token abc123"
 
@@ -100,6 +100,6 @@ def test_no_auth_sends_no_credentials(make_zgw_services, zgw_actor, requests_moc
     payload = zgw.zaak()
     requests_mock.get(payload["url"], json=payload)
 
-    build_zaken_client(zgw_actor).zaak(payload["url"])
+    build_zgw_clients(zgw_actor).zaken.zaak(payload["url"])
 
     assert "Authorization" not in requests_mock.last_request.headers

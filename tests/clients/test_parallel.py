@@ -99,5 +99,5 @@ def test_calls_made_in_worker_threads_are_counted(zgw_clients, requests_mock) ->
         parallel_map(zgw_clients.catalogi.statustype, [p["url"] for p in payloads])
 
     assert calls.count == 3
-    assert calls.by_service() == {"Open Zaak Catalogi": 3}
+    assert {call.service for call in calls.calls} == {"Open Zaak Catalogi"}
     assert all(call.status_code == 200 and call.duration >= 0 for call in calls.calls)

@@ -9,8 +9,9 @@ from mijnomgeving.clients.base import (
     UpstreamInvalidResponse,
 )
 from mijnomgeving.clients.catalogi import build_catalogi_client
-from mijnomgeving.clients.zaken import BSN_FILTER, build_zaken_client
+from mijnomgeving.clients.zaken import BSN_FILTER
 from mijnomgeving.clients.zaken_resources import Zaak
+from mijnomgeving.clients.zgw import build_zgw_clients
 from tests.factories import zgw
 
 ZAKEN_LIST = zgw.zaken_url("zaken")
@@ -152,7 +153,7 @@ def test_a_missing_service_is_a_configuration_error(db, zgw_actor, settings) -> 
     settings.ZAKEN_SERVICE_SLUG = "zaken-not-there"
 
     with pytest.raises(ClientConfigurationError, match="zaken-not-there"):
-        build_zaken_client(zgw_actor)
+        build_zgw_clients(zgw_actor)
 
 
 def test_an_unsupported_auth_type_is_a_configuration_error(zgw_services, zgw_actor) -> None:
@@ -164,7 +165,7 @@ def test_an_unsupported_auth_type_is_a_configuration_error(zgw_services, zgw_act
 
 
 def test_clients_of_one_service_share_one_pooled_session(zgw_services, zgw_actor) -> None:
-    first, second = build_zaken_client(zgw_actor), build_zaken_client(zgw_actor)
+    first, second = build_zgw_clients(zgw_actor).zaken, build_zgw_clients(zgw_actor).zaken
 
     assert first._session is second._session
     adapter = first._session.get_adapter(first.api_root)

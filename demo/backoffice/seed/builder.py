@@ -63,13 +63,6 @@ MEDEWERKER = {
 }
 
 
-def _years(duration: str) -> int:
-    match = re.fullmatch(r"P(\d+)Y", duration)
-    if match is None:
-        raise ValueError(f"Expected a duration in whole years, got {duration!r}.")
-    return int(match.group(1))
-
-
 def _days(duration: str) -> int:
     match = re.fullmatch(r"P(\d+)D", duration)
     if match is None:
