@@ -37,24 +37,17 @@ def _notifynl() -> NotifyNLClient:
 
 def _send_notifynl(message: OutgoingMessage) -> str:
     client = _notifynl()
-    personalisation = {"onderwerp": message.subject, "bericht": message.body}
-    if message.channel == Channel.SMS:
-        template_id = settings.NOTIFYNL_SMS_TEMPLATE_ID
-        if not template_id:
-            raise ChannelError("NOTIFYNL_SMS_TEMPLATE_ID is not set.")
-        return client.send_sms(
-            phone_number=message.recipient,
-            template_id=template_id,
-            personalisation=personalisation,
-            reference=reference_for(message),
-        )
-    template_id = settings.NOTIFYNL_EMAIL_TEMPLATE_ID
+    sms = message.channel == Channel.SMS
+    setting = "NOTIFYNL_SMS_TEMPLATE_ID" if sms else "NOTIFYNL_EMAIL_TEMPLATE_ID"
+    template_id = getattr(settings, setting)
     if not template_id:
-        raise ChannelError("NOTIFYNL_EMAIL_TEMPLATE_ID is not set.")
-    return client.send_email(
-        email_address=message.recipient,
+        raise ChannelError(f"{setting} is not set.")
+    send = client.send_sms if sms else client.send_email
+    address = {"phone_number" if sms else "email_address": message.recipient}
+    return send(
+        **address,
         template_id=template_id,
-        personalisation=personalisation,
+        personalisation={"onderwerp": message.subject, "bericht": message.body},
         reference=reference_for(message),
     )
 

@@ -4,7 +4,6 @@ Service row; calls go through the same transport as every back office: timeouts,
 session, typed errors, nothing logged with the recipient."""
 
 from collections.abc import Mapping
-from typing import Any
 
 from django.conf import settings
 
@@ -28,13 +27,9 @@ class NotifyNLClient(ApiClient):
         reference: str,
     ) -> str:
         """Hand an e-mail to NotifyNL; returns the id NotifyNL knows it by."""
-        body = {
-            "email_address": email_address,
-            "template_id": template_id,
-            "personalisation": dict(personalisation),
-            "reference": reference,
-        }
-        return self._notification_id(self._post("notifications/email", body))
+        return self._notify(
+            "email", {"email_address": email_address}, template_id, personalisation, reference
+        )
 
     def send_sms(
         self,
@@ -44,13 +39,29 @@ class NotifyNLClient(ApiClient):
         personalisation: Mapping[str, str],
         reference: str,
     ) -> str:
+        """Hand a text message to NotifyNL; returns the id NotifyNL knows it by."""
+        return self._notify(
+            "sms", {"phone_number": phone_number}, template_id, personalisation, reference
+        )
+
+    def _notify(
+        self,
+        kind: str,
+        recipient: dict[str, str],
+        template_id: str,
+        personalisation: Mapping[str, str],
+        reference: str,
+    ) -> str:
         body = {
-            "phone_number": phone_number,
+            **recipient,
             "template_id": template_id,
             "personalisation": dict(personalisation),
             "reference": reference,
         }
-        return self._notification_id(self._post("notifications/sms", body))
+        data = self._json("POST", self.url(f"notifications/{kind}"), body=body)
+        if not isinstance(data, Mapping) or not isinstance(data.get("id"), str):
+            raise self._shape_error(self.api_root, "answer without a notification id")
+        return str(data["id"])
 
     def knows_reference(self, reference: str) -> bool:
         """Whether NotifyNL has a notification with this reference of ours."""
@@ -59,14 +70,6 @@ class NotifyNLClient(ApiClient):
         if not isinstance(found, list):
             raise self._shape_error(self.url("notifications"), "no list of notifications")
         return bool(found)
-
-    def _post(self, path: str, body: dict[str, Any]) -> Any:
-        return self._json("POST", self.url(path), body=body)
-
-    def _notification_id(self, data: Any) -> str:
-        if not isinstance(data, Mapping) or not isinstance(data.get("id"), str):
-            raise self._shape_error(self.api_root, "answer without a notification id")
-        return str(data["id"])
 
 
 def build_notifynl_client() -> NotifyNLClient:

@@ -14,24 +14,8 @@ from mijnomgeving.clients.base import (
     UpstreamRejected,
     UpstreamUnavailable,
 )
-from mijnomgeving.clients.zaken import BSN_FILTER
-from mijnomgeving.clients.zaken_resources import Zaak
+from tests.clients.lists import ZAKEN_LIST, list_zaken
 from tests.factories import zgw
-
-ZAKEN_LIST = zgw.zaken_url("zaken")
-
-
-def _list_zaken(clients):
-    """A paginated list call with a BSN in its query, through the generic fetch_all."""
-    return clients.zaken.fetch_all(
-        "zaken",
-        Zaak.from_api,
-        params={
-            BSN_FILTER: zgw.TEST_BSN,
-            "maximaleVertrouwelijkheidaanduiding": "zaakvertrouwelijk",
-        },
-    )
-
 
 FAILURES = [
     pytest.param({"exc": requests.ConnectTimeout}, UpstreamUnavailable, None, id="connect-timeout"),
@@ -65,7 +49,7 @@ def test_failures_map_to_typed_errors_without_the_bsn(
     requests_mock.get(ZAKEN_LIST, **response)
 
     with pytest.raises(kind) as raised:
-        _list_zaken(zgw_clients)
+        list_zaken(zgw_clients)
 
     error = raised.value
     assert error.service == "Open Zaak Zaken"
@@ -108,7 +92,7 @@ def test_errors_are_upstream_errors_and_pickle(zgw_clients, requests_mock) -> No
 
     requests_mock.get(ZAKEN_LIST, status_code=502)
     with pytest.raises(UpstreamError) as raised:
-        _list_zaken(zgw_clients)
+        list_zaken(zgw_clients)
 
     copy = pickle.loads(pickle.dumps(raised.value))  # noqa: S301
     assert type(copy) is UpstreamUnavailable
@@ -123,7 +107,7 @@ def test_a_failure_halfway_through_the_pages_fails_the_whole_list(
     requests_mock.get(second, status_code=503)
 
     with pytest.raises(UpstreamUnavailable):
-        _list_zaken(zgw_clients)
+        list_zaken(zgw_clients)
 
 
 @pytest.mark.parametrize(
@@ -139,7 +123,7 @@ def test_a_malformed_answer_is_logged_with_the_time_it_took(
     requests_mock.get(ZAKEN_LIST, json=slow)
 
     with pytest.raises(UpstreamInvalidResponse) as raised:
-        _list_zaken(zgw_clients)
+        list_zaken(zgw_clients)
 
     assert raised.value.duration >= 0.05
     [warning] = [r for r in caplog.records if r.levelno == logging.WARNING]

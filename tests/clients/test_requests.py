@@ -9,31 +9,16 @@ from mijnomgeving.clients.base import (
     UpstreamInvalidResponse,
 )
 from mijnomgeving.clients.catalogi import build_catalogi_client
-from mijnomgeving.clients.zaken import BSN_FILTER
-from mijnomgeving.clients.zaken_resources import Zaak
 from mijnomgeving.clients.zgw import build_zgw_clients
+from tests.clients.lists import ZAKEN_LIST, list_zaken
 from tests.factories import zgw
-
-ZAKEN_LIST = zgw.zaken_url("zaken")
-
-
-def _list_zaken(clients):
-    """A paginated list call with a BSN in its query, through the generic fetch_all."""
-    return clients.zaken.fetch_all(
-        "zaken",
-        Zaak.from_api,
-        params={
-            BSN_FILTER: zgw.TEST_BSN,
-            "maximaleVertrouwelijkheidaanduiding": "zaakvertrouwelijk",
-        },
-    )
 
 
 @override_settings(UPSTREAM_CONNECT_TIMEOUT=1.5, UPSTREAM_READ_TIMEOUT=7.0)
 def test_zaken_calls_send_accept_crs_json_and_both_timeouts(zgw_clients, requests_mock) -> None:
     requests_mock.get(ZAKEN_LIST, json=zgw.page([]), headers=zgw.ZAKEN_RESPONSE_HEADERS)
 
-    _list_zaken(zgw_clients)
+    list_zaken(zgw_clients)
 
     request = requests_mock.last_request
     assert request.headers["Accept-Crs"] == "EPSG:4326"
@@ -63,7 +48,7 @@ def test_paging_follows_next_until_null(zgw_clients, requests_mock) -> None:
     for body in (zgw.page(zaken[:2], next=page_2, count=5),):
         zgw.assert_valid("zaken", ZAKEN_LIST, body, headers=zgw.ZAKEN_RESPONSE_HEADERS)
 
-    result = _list_zaken(zgw_clients)
+    result = list_zaken(zgw_clients)
 
     assert [zaak.url for zaak in result] == [zaak["url"] for zaak in zaken]
     assert len(requests_mock.request_history) == 3
@@ -76,7 +61,7 @@ def test_paging_stops_with_an_error_at_the_cap(zgw_clients, requests_mock) -> No
     requests_mock.get(f"{ZAKEN_LIST}?page=2", json=zgw.page([], next=f"{ZAKEN_LIST}?page=3"))
 
     with pytest.raises(UpstreamInvalidResponse, match="UPSTREAM_MAX_PAGES"):
-        _list_zaken(zgw_clients)
+        list_zaken(zgw_clients)
     assert len(requests_mock.request_history) == 2
 
 
@@ -86,7 +71,7 @@ def test_a_next_link_that_loops_is_an_error(zgw_clients, requests_mock) -> None:
     requests_mock.get(page_2, json=zgw.page([], next=page_2))
 
     with pytest.raises(UpstreamInvalidResponse, match="loops"):
-        _list_zaken(zgw_clients)
+        list_zaken(zgw_clients)
 
 
 def test_a_next_link_to_another_host_is_never_requested(zgw_clients, requests_mock) -> None:
@@ -95,7 +80,7 @@ def test_a_next_link_to_another_host_is_never_requested(zgw_clients, requests_mo
     foreign = requests_mock.get(evil, json=zgw.page([]))
 
     with pytest.raises(ForeignUrlError):
-        _list_zaken(zgw_clients)
+        list_zaken(zgw_clients)
     assert not foreign.called
 
 
