@@ -46,4 +46,4 @@ taal; versie; vestigings_nummer
 n; median_ms; p95_ms; min_ms; max_ms; role; to; update_fields
 
 # Used by the tests only: the call recorder, the demo's people and TOTP step, a client call.
-record_upstream_calls; PEOPLE; totp_step; _.catalogussen
+record_upstream_calls; PEOPLE; totp_step; _.catalogussen; forget_tokens

@@ -23,6 +23,8 @@ class ServiceConfig:
     header_value: str = field(default="", repr=False)
     verify: str | bool = True
     cert: str | tuple[str, str] | None = None
+    oauth2_token_url: str = ""
+    oauth2_scope: str = ""
     #: Seconds for connect and read when not the UPSTREAM_* settings (the OIDC provider's).
     timeout: float | None = None
     #: Credentials that no Service row describes (NotifyNL); else auth_type decides.
@@ -37,6 +39,15 @@ class ServiceConfig:
             return ZgwJwtAuth(client_id=self.client_id, secret=self.secret)
         if self.auth_type == AuthTypes.api_key and self.header_key:
             return ApiKeyAuth(header=self.header_key, value=self.header_value)
+        if self.auth_type == AuthTypes.oauth2_client_credentials:
+            from .oauth2 import OAuth2ClientCredentialsAuth  # it sends its own token request
+
+            return OAuth2ClientCredentialsAuth(
+                token_url=self.oauth2_token_url,
+                client_id=self.client_id,
+                secret=self.secret,
+                scope=self.oauth2_scope,
+            )
         return NoAuth()
 
     @classmethod
@@ -63,6 +74,8 @@ class ServiceConfig:
             secret=service.secret,
             header_key=service.header_key,
             header_value=service.header_value,
+            oauth2_token_url=service.oauth2_token_url or "",
+            oauth2_scope=service.oauth2_scope or "",
             verify=verify,
             cert=cert,
         )
@@ -90,10 +103,23 @@ def load_services(*slugs: str) -> dict[str, ServiceConfig]:
                 f"No API service with slug {slug!r}: add it in the admin (Services) or set the "
                 "*_SERVICE_SLUG setting to an existing one."
             )
-        if service.auth_type not in {AuthTypes.zgw, AuthTypes.api_key, AuthTypes.no_auth}:
+        supported = {
+            AuthTypes.zgw,
+            AuthTypes.api_key,
+            AuthTypes.no_auth,
+            AuthTypes.oauth2_client_credentials,
+        }
+        if service.auth_type not in supported:
             raise ClientConfigurationError(
                 f"Service {slug!r}: authorization type {service.auth_type!r} is not supported; "
-                "use ZGW client_id + secret, API key or none."
+                "use ZGW client_id + secret, API key, OAuth2 client credentials or none."
+            )
+        if (
+            service.auth_type == AuthTypes.oauth2_client_credentials
+            and not service.oauth2_token_url
+        ):
+            raise ClientConfigurationError(
+                f"Service {slug!r}: OAuth2 client credentials need the token URL."
             )
         configs[slug] = ServiceConfig.from_service(service)
     return configs

@@ -129,12 +129,21 @@ class Transport:
         accept: str = "application/json",
         stream: bool = False,
         headers: Mapping[str, str] | None = None,
+        form: Mapping[str, str] | None = None,
     ) -> requests.Response:
         """One call (plus redirects that stay under the api_root), or a typed error.
-        `headers` are this call's own (a BRP broker's purpose, say), beside the client's."""
+        `headers` are this call's own (a BRP broker's purpose, say), beside the client's;
+        `form` a form-encoded body (an OAuth2 token request) instead of JSON."""
         for _ in range(_MAX_REDIRECTS + 1):
             response = self._send_once(
-                method, url, params=params, body=body, accept=accept, stream=stream, headers=headers
+                method,
+                url,
+                params=params,
+                body=body,
+                accept=accept,
+                stream=stream,
+                headers=headers,
+                form=form,
             )
             if not response.is_redirect:
                 return response
@@ -155,6 +164,7 @@ class Transport:
         accept: str,
         stream: bool,
         headers: Mapping[str, str] | None = None,
+        form: Mapping[str, str] | None = None,
     ) -> requests.Response:
         if not self.owns(url):
             raise self._error(
@@ -185,6 +195,7 @@ class Transport:
                 url,
                 params=params,
                 json=body,
+                data=form,
                 headers=sent,
                 timeout=timeout,
                 stream=stream,

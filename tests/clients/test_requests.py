@@ -142,7 +142,7 @@ def test_a_missing_service_is_a_configuration_error(db, zgw_actor, settings) -> 
 
 
 def test_an_unsupported_auth_type_is_a_configuration_error(zgw_services, zgw_actor) -> None:
-    zgw_services.catalogi.auth_type = "oauth2_client_credentials"
+    zgw_services.catalogi.auth_type = "kerberos"
     zgw_services.catalogi.save()
 
     with pytest.raises(ClientConfigurationError, match="not supported"):
