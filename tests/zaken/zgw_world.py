@@ -26,6 +26,7 @@ from urllib.parse import parse_qs, urlsplit
 import requests
 from requests_mock import create_response
 
+from mijnomgeving.clients.vertrouwelijkheid import Vertrouwelijkheid
 from tests.factories import zgw
 from tests.factories.zgw import BASE, TEST_BSN, Payload, new_uuid
 from tests.specs import ZAKEN_RESPONSE_HEADERS, assert_response_valid
@@ -36,16 +37,7 @@ DOCUMENTEN = f"{BASE}/documenten/api/v1/"
 ZOEK = DOCUMENTEN + "enkelvoudiginformatieobjecten/_zoek"
 ZAKEN_ZOEK = ZAKEN + "zaken/_zoek"
 # The scale Open Zaak filters maximaleVertrouwelijkheidaanduiding on.
-LEVELS = (
-    "openbaar",
-    "beperkt_openbaar",
-    "intern",
-    "zaakvertrouwelijk",
-    "vertrouwelijk",
-    "confidentieel",
-    "geheim",
-    "zeer_geheim",
-)
+LEVELS = tuple(level.value for level in sorted(Vertrouwelijkheid, key=lambda level: level.rank))
 
 PDF_BYTES = b"%PDF-1.4\n% MijnOmgeving test document\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
 
