@@ -1,33 +1,33 @@
 """The MijnZaken block on the dashboard: the number of open zaken and the latest change."""
 
-from collections.abc import Callable, MutableSet
+from collections.abc import MutableSet
 from functools import partial
 
 from mijnomgeving.accounts.identity import Identity
 from mijnomgeving.clients.actor import Actor
 from mijnomgeving.clients.base import UpstreamError, parallel_map
-from mijnomgeving.clients.catalogi_resources import StatusType, ZaakType
-from mijnomgeving.clients.zaken_resources import Zaak
+from mijnomgeving.clients.catalogi_resources import ZaakType
+from mijnomgeving.clients.parsing import ParseError, uuid_from_url
 from mijnomgeving.clients.zgw import ZgwClients
 from zaken.labels import status_label, zaaktype_label
 from zaken.models import StatusChange
 from zaken.viewmodels import LatestChange, ZakenSummary
 from zaken.visibility import VisibilityPolicy, visibility_policy
 
+from .access import owned_zaak
 from .changes import recorded_change_for
-from .common import clients_for, has_rol, use_expand
+from .common import Task, ZaakNotFound, clients_for, required
 from .queries import (
     ROW_EXPAND,
     all_pages,
     call,
-    call_any,
+    catalogus_and_queries,
     checked,
     expanded_search,
     merged,
     page_of,
     person_of,
     row_expand,
-    zaak_queries,
     zaaktypen_of,
 )
 from .summaries import summarize
@@ -49,8 +49,7 @@ def zaken_summary_for(
     """
     clients = clients_for(identity, actor)
     policy = visibility_policy()
-    catalogus = {zaaktype.url: zaaktype for zaaktype in clients.catalogi.zaaktypen()}
-    queries = zaak_queries(list(catalogus.values()), policy)
+    catalogus, queries = catalogus_and_queries(clients, policy)
     person = person_of(identity)
     expand = row_expand(owned)
     open_calls = [
@@ -131,32 +130,31 @@ def _recorded_change(
     recorded: StatusChange,
 ) -> LatestChange | None:
     """The change a notification brought to a zaak outside the dashboard's candidates, if
-    that zaak is still the person's, visible and at that status; else None (the candidates'
-    answer stands, also when the back office fails here)."""
+    that zaak is still the person's (owned_zaak), visible and at that status; else None (the
+    candidates' answer stands, also when the back office fails here)."""
+
+    def statustype(_zaak_url: str) -> dict[str, Task]:  # beside the zaak: one round trip
+        return {"statustype": partial(clients.catalogi.statustype, recorded.statustype_url)}
+
     try:
-        expand = ROW_EXPAND if use_expand() else ()
-        fetches: list[Callable[[], Zaak | StatusType]] = [
-            partial(clients.zaken.zaak, recorded.zaak_url, expand=expand),
-            partial(clients.catalogi.statustype, recorded.statustype_url),
-        ]
-        zaak, statustype = parallel_map(call_any, fetches)
-        assert isinstance(zaak, Zaak) and isinstance(statustype, StatusType)
-        rollen = zaak.expanded_rollen
-        if rollen is None:
-            rollen = tuple(clients.zaken.rollen(zaak.url))
+        zaak, beside = owned_zaak(  # the one ownership check (access.py)
+            clients,
+            identity,
+            uuid_from_url(recorded.zaak_url),
+            expand=ROW_EXPAND,
+            alongside=statustype,
+        )
+        found = beside.get("statustype") or clients.catalogi.statustype(recorded.statustype_url)
         zaaktype = zaaktypen_of(clients, catalogus, [zaak])[zaak.zaaktype]
-    except UpstreamError:
+        status_type = required(found)
+    except (UpstreamError, ZaakNotFound, ParseError):
         return None
-    if (
-        zaak.status != recorded.status_url
-        or not has_rol(identity, rollen)
-        or not policy.zaak_visible(zaak, zaaktype)
-    ):
+    if zaak.status != recorded.status_url or not policy.zaak_visible(zaak, zaaktype):
         return None
     return LatestChange(
         zaak_uuid=zaak.uuid,
         zaak_title=zaak.omschrijving or zaaktype_label(zaaktype, policy.types),
         identificatie=zaak.identificatie,
-        status_label=status_label(statustype, zaaktype, policy.types),
+        status_label=status_label(status_type, zaaktype, policy.types),
         datum=recorded.datum_status_gezet,
     )
