@@ -61,8 +61,17 @@ def new_page(browser: Browser) -> Iterator[Page]:
         locale="nl-NL", timezone_id="Europe/Amsterdam", viewport={"width": 1280, "height": 900}
     )
     context.set_default_timeout(15_000)
-    page = context.new_page()
-    errors: list[tuple[str, str]] = []  # (url of the page or resource, message)
+    page = collecting_console_errors(context.new_page())
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def collecting_console_errors(page: Page) -> Page:
+    """The page, with every console error and page error it shows kept in
+    `page.console_errors` as (url of the page or resource, message)."""
+    errors: list[tuple[str, str]] = []
 
     def on_console(message: ConsoleMessage) -> None:
         if message.type == "error":
@@ -71,7 +80,4 @@ def new_page(browser: Browser) -> Iterator[Page]:
     page.on("console", on_console)
     page.on("pageerror", lambda error: errors.append((page.url, str(error))))
     page.console_errors = errors  # type: ignore[attr-defined]
-    try:
-        yield page
-    finally:
-        context.close()
+    return page

@@ -16,7 +16,6 @@ from jwt.warnings import InsecureKeyLengthWarning
 from playwright.sync_api import (
     Browser,
     BrowserContext,
-    ConsoleMessage,
     Page,
     expect,
 )
@@ -25,6 +24,7 @@ from demo.backoffice.config import from_environment as backoffice_config
 from demo.backoffice.config import municipal_today
 from demo.backoffice.seed import Seed, build_seed, uid
 from demo.stack import Stack
+from tests.e2e.browser import collecting_console_errors
 from tests.e2e.helpers import (
     assert_no_axe_violations,
     console_errors,
@@ -73,16 +73,7 @@ def suzanne(browser: Browser, demo_stack: Stack) -> Iterator[BrowserContext]:
 @pytest.fixture
 def page(suzanne: BrowserContext) -> Iterator[Page]:
     """A fresh tab in Suzanne's logged-in context, collecting console errors like tests/e2e."""
-    page = suzanne.new_page()
-    errors: list[tuple[str, str]] = []
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            errors.append((message.location.get("url") or page.url, message.text))
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: errors.append((page.url, str(error))))
-    page.console_errors = errors  # type: ignore[attr-defined]
+    page = collecting_console_errors(suzanne.new_page())
     try:
         yield page
     finally:
