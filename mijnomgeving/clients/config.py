@@ -1,6 +1,7 @@
 """Reading a zgw_consumers Service into the plain configuration a client is built from."""
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from zgw_consumers.constants import AuthTypes
 from zgw_consumers.models import Service
@@ -79,6 +80,22 @@ class ServiceConfig:
             verify=verify,
             cert=cert,
         )
+
+
+def endpoint_config(
+    url: str, *, slug: str, label: str, timeout: float | None = None, auth: Auth | None = None
+) -> ServiceConfig:
+    """A service for one endpoint no Service row describes (an OIDC provider's key set, an
+    OAuth2 token URL): its root is the URL's folder, so the transport calls nothing else."""
+    parts = urlsplit(url)
+    return ServiceConfig(
+        slug=slug,
+        label=label,
+        api_root=f"{parts.scheme}://{parts.netloc}{parts.path.rsplit('/', 1)[0]}/",
+        auth_type="",
+        timeout=timeout,
+        auth_override=auth or NoAuth(),
+    )
 
 
 def load_service(slug: str) -> ServiceConfig:

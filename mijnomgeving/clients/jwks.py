@@ -2,13 +2,10 @@
 session that refuses cookies, typed errors, and no redirect away from the provider."""
 
 from typing import Any
-from urllib.parse import urlsplit
 
-from .actor import Actor
+from .actor import PORTAL
 from .base import ApiClient
-from .config import ServiceConfig
-
-PORTAL = Actor(user_id="mijnomgeving", user_representation="MijnOmgeving")
+from .config import endpoint_config
 
 
 def jwks_keys(jwks_endpoint: str, *, timeout: float) -> list[dict[str, Any]]:
@@ -16,10 +13,8 @@ def jwks_keys(jwks_endpoint: str, *, timeout: float) -> list[dict[str, Any]]:
 
     Raises UpstreamError when the provider does not answer with a key set.
     """
-    parts = urlsplit(jwks_endpoint)
-    root = f"{parts.scheme}://{parts.netloc}{parts.path.rsplit('/', 1)[0]}/"
-    config = ServiceConfig(
-        slug="oidc-jwks", label="OIDC provider", api_root=root, auth_type="", timeout=timeout
+    config = endpoint_config(
+        jwks_endpoint, slug="oidc-jwks", label="OIDC provider", timeout=timeout
     )
     client = ApiClient(config, PORTAL)
     data = client.get_object(jwks_endpoint)

@@ -7,14 +7,11 @@ from collections.abc import Mapping
 
 from django.conf import settings
 
-from .actor import Actor
+from .actor import PORTAL
 from .auth import NotifyJwtAuth
 from .base import ApiClient
 from .config import ServiceConfig
 from .errors import ClientConfigurationError
-
-# NotifyNL knows the portal, not a person: its token names the service only.
-PORTAL = Actor(user_id="mijnomgeving", user_representation="MijnOmgeving")
 
 
 class NotifyNLClient(ApiClient):

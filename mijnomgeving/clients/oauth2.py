@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from .actor import Actor
-from .auth import NoAuth
-from .config import ServiceConfig
+from .actor import PORTAL, Actor
+from .config import endpoint_config
 from .errors import UpstreamInvalidResponse
 from .transport import Transport
 
@@ -49,16 +48,10 @@ class OAuth2ClientCredentialsAuth:
         return token
 
     def _fetch(self) -> tuple[str, int]:
-        parts = urlsplit(self.token_url)
-        root = f"{parts.scheme}://{parts.netloc}{parts.path.rsplit('/', 1)[0]}/"
-        config = ServiceConfig(
-            slug="oauth2-token",
-            label=f"OAuth2 {parts.netloc}",
-            api_root=root,
-            auth_type="",
-            auth_override=NoAuth(),
+        config = endpoint_config(
+            self.token_url, slug="oauth2-token", label=f"OAuth2 {urlsplit(self.token_url).netloc}"
         )
-        transport = Transport(config, Actor(user_id="", user_representation=""))
+        transport = Transport(config, PORTAL)
         pair = f"{quote(self.client_id, safe='')}:{quote(self.secret, safe='')}"
         basic = base64.b64encode(pair.encode()).decode("ascii")
         form = {"grant_type": "client_credentials", **({"scope": self.scope} if self.scope else {})}
